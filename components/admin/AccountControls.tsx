@@ -1,0 +1,103 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState, type ReactNode } from "react";
+import { Field } from "@/components/ui/Field";
+import { FormMessage } from "@/components/ui/FormMessage";
+import { SubmitButton } from "@/components/ui/SubmitButton";
+import { idle, type FormState } from "@/lib/form-state";
+import type { Role } from "@/lib/auth/roles";
+import { RoleSelect } from "./RoleSelect";
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+type Props = {
+  user: { id: string; role: Role; disabled: boolean };
+  actions: { changeRole: Action; setDisabled: Action; resetPassword: Action };
+};
+
+/** The three things an admin does to one account, each its own form with its own outcome. */
+export function AccountControls({ user, actions }: Props) {
+  const t = useTranslations("accounts");
+  return (
+    <div className="grid gap-6 md:grid-cols-3">
+      <Panel title={t("changeRole")} id="role-panel">
+        <ActionForm action={actions.changeRole} userId={user.id} success={t("roleSaved")}>
+          {(state) => (
+            <>
+              <RoleSelect
+                id="field-new-role"
+                defaultValue={state.status === "error" ? state.values?.role : user.role}
+                errors={state.status === "error" ? state.fieldErrors?.role : undefined}
+              />
+              <SubmitButton>{t("saveRole")}</SubmitButton>
+            </>
+          )}
+        </ActionForm>
+      </Panel>
+      <Panel title={t("access")} id="access-panel">
+        <ActionForm action={actions.setDisabled} userId={user.id} success={t("statusSaved")}>
+          {() => (
+            <>
+              <p className="text-sm text-slate-700">{t("disableHelp")}</p>
+              <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
+              <SubmitButton variant={user.disabled ? "primary" : "danger"}>
+                {user.disabled ? t("enable") : t("disable")}
+              </SubmitButton>
+            </>
+          )}
+        </ActionForm>
+      </Panel>
+      <Panel title={t("resetPassword")} id="password-panel">
+        <ActionForm action={actions.resetPassword} userId={user.id} success={t("passwordSaved")}>
+          {(state) => (
+            <>
+              <Field
+                name="password"
+                id="field-new-password"
+                type="password"
+                dir="ltr"
+                label={t("newPassword")}
+                help={t("resetHelp")}
+                autoComplete="new-password"
+                errors={state.status === "error" ? state.fieldErrors?.password : undefined}
+              />
+              <SubmitButton variant="secondary">{t("resetPassword")}</SubmitButton>
+            </>
+          )}
+        </ActionForm>
+      </Panel>
+    </div>
+  );
+}
+
+function Panel({ title, id, children }: { title: string; id: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-300 bg-white p-4">
+      <h2 id={id} className="mb-3 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function ActionForm({
+  action,
+  userId,
+  success,
+  children,
+}: {
+  action: Action;
+  userId: string;
+  success: string;
+  children: (state: FormState) => ReactNode;
+}) {
+  const [state, formAction] = useActionState(action, idle);
+  return (
+    <form action={formAction} className="flex flex-col items-start gap-3" noValidate key={JSON.stringify(state)}>
+      <input type="hidden" name="userId" value={userId} />
+      <FormMessage state={state} success={success} />
+      {children(state)}
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export function NavLinks({ label, links }: { label: string; links: { href: string; label: string }[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label={label}>
+      <ul className="flex flex-wrap gap-1">
+        {links.map(({ href, label: text }) => {
+          const current = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+          return (
+            <li key={href}>
+              <Link
+                href={href}
+                aria-current={current ? "page" : undefined}
+                className="block rounded px-3 py-2 text-slate-800 hover:bg-slate-200 focus:outline-2 focus:outline-sky-700 aria-[current=page]:bg-sky-900 aria-[current=page]:text-white"
+              >
+                {text}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

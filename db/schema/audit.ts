@@ -1,0 +1,37 @@
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+/** A field's value before and after a change. */
+export type FieldChange = { from: unknown; to: unknown };
+
+/**
+ * One row per thing that happened: every change to a record, every sign-in, failed sign-in and
+ * refusal. Written only through lib/audit/record.ts, in the transaction of the change it describes.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** Null for the system (command line, start-up) and for visitors who are not signed in. */
+    actorId: uuid("actor_id").references(() => users.id),
+    /** Who acted, as shown in the trail even if the account is renamed: a name, an email, "system". */
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    /** For sign-in events: the normalised email that was tried (the throttle counts by it). */
+    subject: text("subject"),
+    clientAddress: text("client_address"),
+    changes: jsonb("changes").$type<Record<string, FieldChange>>(),
+    reason: text("reason"),
+  },
+  (t) => [
+    index("audit_events_entity_idx").on(t.entityType, t.entityId, t.at),
+    index("audit_events_subject_idx").on(t.action, t.subject, t.at),
+    index("audit_events_client_idx").on(t.action, t.clientAddress, t.at),
+  ],
+);
+
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type NewAuditEvent = typeof auditEvents.$inferInsert;

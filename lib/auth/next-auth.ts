@@ -1,0 +1,68 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { db } from "@/db/client";
+import { getConfig } from "@/lib/config";
+import { clientAddressFrom } from "./client-address";
+import { attemptSignIn } from "./sign-in";
+
+declare module "next-auth" {
+  interface User {
+    sessionVersion?: number;
+  }
+  interface Session {
+    sessionVersion?: number;
+  }
+}
+
+/** The reason a sign-in failed travels to the form as this code; each has a message in the catalogues. */
+class SignInRefused extends CredentialsSignin {
+  constructor(code: "invalid" | "disabled" | "throttled") {
+    super();
+    this.code = code;
+  }
+}
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: getConfig().authSecret,
+  // Self-hosted behind the organisation's own proxy: the Host header names the app.
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const email = typeof credentials.email === "string" ? credentials.email : "";
+        const password = typeof credentials.password === "string" ? credentials.password : "";
+        const outcome = await attemptSignIn(db(), { email, password, clientAddress: clientAddressFrom(request.headers) });
+        if (!outcome.ok) throw new SignInRefused(outcome.reason);
+        const { id, email: userEmail, name, sessionVersion } = outcome.user;
+        return { id, email: userEmail, name, sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    // The token carries who signed in, never their role: that is re-read from the database each request.
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sv = user.sessionVersion ?? 0;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      session.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
+      return session;
+    },
+  },
+  logger: {
+    // A refused sign-in is an expected outcome, already in the audit trail; keep the log for real faults.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
+}));

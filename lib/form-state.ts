@@ -1,0 +1,29 @@
+import type { FieldErrors, Result } from "./result";
+
+/** What a server action hands back to its form: message keys (under "errors."), and the input to keep. */
+export type FormState =
+  | { status: "idle" }
+  | { status: "ok"; message?: string; params?: Record<string, string> }
+  | { status: "error"; error: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
+
+export const idle: FormState = { status: "idle" };
+
+/** Text fields of a submission, to show again after a refusal. Passwords are never sent back. */
+export function keptValues(formData: FormData, fields: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fields) {
+    const v = formData.get(f);
+    if (typeof v === "string") out[f] = v;
+  }
+  return out;
+}
+
+export function stateFrom<T>(
+  result: Result<T>,
+  success: { message?: string; params?: Record<string, string> },
+  values?: Record<string, string>,
+): FormState {
+  return result.ok
+    ? { status: "ok", ...success }
+    : { status: "error", error: result.error, fieldErrors: result.fieldErrors, values };
+}

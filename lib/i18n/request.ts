@@ -1,0 +1,13 @@
+import { getRequestConfig } from "next-intl/server";
+import { cookies, headers } from "next/headers";
+import { isLocale, localeFromAcceptLanguage, LOCALE_COOKIE, type Locale } from "./locales";
+
+export default getRequestConfig(async () => {
+  const remembered = (await cookies()).get(LOCALE_COOKIE)?.value;
+  const locale: Locale = isLocale(remembered) ? remembered : localeFromAcceptLanguage((await headers()).get("accept-language"));
+  return {
+    locale,
+    messages: (await import(`./messages/${locale}.json`)).default,
+    timeZone: "UTC",
+  };
+});
