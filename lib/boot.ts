@@ -13,10 +13,9 @@ export async function boot(): Promise<void> {
     const where = config.backend === "postgres" ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.dataDir}`;
     console.log(`[boot] database ready: ${where}${seeded ? "; demo accounts created (see README)" : ""}`);
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof EmbeddedDatabaseLockedError) {
-      console.error(`\n${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
+    // The server must not take requests without its database: stop with a message an operator can act on.
+    if (err instanceof ConfigError || err instanceof EmbeddedDatabaseLockedError) console.error(`\n${err.message}\n`);
+    else console.error("\nThe database could not be prepared (connection or migration failed):", err, "\n");
+    process.exit(1);
   }
 }

@@ -1,0 +1,8 @@
+import { getTranslations } from "next-intl/server";
+import { StatusPage } from "@/components/ui/StatusPage";
+
+/** Inside the signed-in shell, so the header (and sign-out) stays. */
+export default async function Forbidden() {
+  const t = await getTranslations("forbidden");
+  return <StatusPage title={t("title")} body={t("body")} linkLabel={t("home")} />;
+}
