@@ -45,6 +45,7 @@ export function acquireEmbeddedLock(dataDir: string): EmbeddedLock {
       const release = () => {
         if (released) return;
         released = true;
+        process.off("exit", release);
         try {
           if (readHolder(file)?.pid === me.pid) unlinkSync(file);
         } catch {

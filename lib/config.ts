@@ -68,11 +68,13 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
 /** The embedded default keeps one generated secret in the data folder so sessions survive restarts. */
 function embeddedAuthSecret(dataDir: string): string {
   const file = path.join(dataDir, "auth-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const existing = existsSync(file) ? readFileSync(file, "utf8").trim() : "";
+  if (existing.length >= 32) return existing;
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString("base64url");
   try {
-    writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    // "wx" unless a half-written file (a crash mid-write) is being replaced.
+    writeFileSync(file, secret, { mode: 0o600, flag: existsSync(file) ? "w" : "wx" });
     return secret;
   } catch {
     // Another process wrote it first: use theirs.

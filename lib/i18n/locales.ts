@@ -13,9 +13,13 @@ export function directionOf(locale: Locale): "rtl" | "ltr" {
 
 /** The first supported language the browser asks for, when no choice has been remembered. */
 export function localeFromAcceptLanguage(header: string | null): Locale {
-  for (const part of header?.split(",") ?? []) {
-    const tag = part.split(";")[0]?.trim().slice(0, 2).toLowerCase();
-    if (isLocale(tag)) return tag;
-  }
-  return defaultLocale;
+  const ranked = (header?.split(",") ?? [])
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = Number(params.find((p) => p.trim().startsWith("q="))?.trim().slice(2) ?? 1);
+      return { language: tag.trim().toLowerCase().split("-")[0], q: Number.isFinite(q) ? q : 0, index };
+    })
+    .filter((r) => r.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked.map((r) => r.language).find(isLocale) ?? defaultLocale;
 }

@@ -3,6 +3,7 @@ import type { Db, Executor } from "@/db/client";
 import { users, type Role, type User } from "@/db/schema";
 import { authorize, type Principal } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
+import { isUuid } from "@/lib/ids";
 import { diff, recordAudit } from "@/lib/audit/record";
 import { expectedFailure, fail, fieldErrorsOf, isUniqueViolation, ok, type Result } from "@/lib/result";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setDisabledSchema } from "./schemas";
@@ -96,19 +97,20 @@ export async function setDisabled(db: Db, by: Principal | null, input: unknown):
 export async function resetPassword(db: Db, by: Principal | null, input: unknown): Promise<Result> {
   try {
     authorize(by, "user:manage");
-    const parsed = resetPasswordSchema.safeParse(input);
+    const userId = (input as { userId?: unknown } | null)?.userId;
+    const [account] = typeof userId === "string" && isUuid(userId) ? await db.select({ email: users.email }).from(users).where(eq(users.id, userId)) : [];
+    const parsed = resetPasswordSchema.safeParse({ ...(input as object), email: account?.email });
     if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
-    const { userId, password } = parsed.data;
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await hashPassword(parsed.data.password);
     return await db.transaction(async (tx) => {
-      const target = await lockUser(tx, userId);
+      const target = await lockUser(tx, userId as string);
       if (!target) return fail("notFound");
       await tx
         .update(users)
         .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-        .where(eq(users.id, userId));
+        .where(eq(users.id, target.id));
       // The password itself is never written to the trail, only that it changed.
-      await recordAudit(tx, { actor: by, action: "user.password_reset", entityType: "user", entityId: userId });
+      await recordAudit(tx, { actor: by, action: "user.password_reset", entityType: "user", entityId: target.id });
       return ok(undefined);
     });
   } catch (err) {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, users, type Role } from "@/db/schema";
 import { authorize, type Principal } from "@/lib/auth/actor";
+import { isUuid } from "@/lib/ids";
 
 export type UserSummary = {
   id: string;
@@ -40,7 +41,7 @@ export async function getUserWithHistory(
   id: string,
 ): Promise<{ user: UserSummary; events: AccountEvent[] } | null> {
   authorize(by, "user:manage");
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db.select(summaryColumns).from(users).where(eq(users.id, id));
   if (!row) return null;
   const events = await db
