@@ -4,11 +4,17 @@ import { ForbiddenError } from "@/lib/auth/actor";
 /** Field name → message keys (under "errors." in the catalogues). */
 export type FieldErrors = Record<string, string[]>;
 
-export type Failure = { ok: false; error: string; fieldErrors?: FieldErrors };
+/** `params` fill the message's placeholders (who changed a record, and when). */
+export type Failure = { ok: false; error: string; fieldErrors?: FieldErrors; params?: Record<string, string> };
 export type Result<T = undefined> = { ok: true; value: T } | Failure;
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (error: string, fieldErrors?: FieldErrors): Failure => ({ ok: false, error, fieldErrors });
+export const fail = (error: string, fieldErrors?: FieldErrors, params?: Record<string, string>): Failure => ({
+  ok: false,
+  error,
+  fieldErrors,
+  params,
+});
 
 /** Every field's problems, not just the first, keyed by field path. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {

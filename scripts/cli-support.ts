@@ -1,5 +1,5 @@
 import nextEnv from "@next/env";
-import en from "@/lib/i18n/messages/en.json";
+import { catalogues } from "@/lib/i18n/catalogues";
 import type { Failure } from "@/lib/result";
 
 /** Command-line tools read the same .env files as the server. */
@@ -9,7 +9,7 @@ export function loadEnv(): void {
 
 /** A command's refusal in plain English, with each field's problems. */
 export function describeFailure(failure: Failure): string {
-  const errors = en.errors as Record<string, string>;
+  const errors = catalogues.en.errors as Record<string, string>;
   const text = (key: string) => errors[key] ?? key;
   const lines = [text(failure.error)];
   for (const [field, keys] of Object.entries(failure.fieldErrors ?? {})) lines.push(`  ${field}: ${keys.map(text).join(" ")}`);

@@ -4,7 +4,7 @@ import { useActionState, type ReactNode } from "react";
 import { Field } from "@/components/ui/Field";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/ui/SubmitButton";
-import { idle, type FormState } from "@/lib/form-state";
+import { idle, textValue, type FormState } from "@/lib/form-state";
 import type { Role } from "@/lib/auth/roles";
 import { RoleSelect } from "./RoleSelect";
 
@@ -26,7 +26,7 @@ export function AccountControls({ user, actions }: Props) {
             <>
               <RoleSelect
                 id="field-new-role"
-                defaultValue={state.status === "error" ? state.values?.role : user.role}
+                defaultValue={state.status === "error" ? textValue(state.values, "role") : user.role}
                 errors={state.status === "error" ? state.fieldErrors?.role : undefined}
               />
               <SubmitButton>{t("saveRole")}</SubmitButton>

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Field } from "@/components/ui/Field";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/ui/SubmitButton";
-import { idle, type FormState } from "@/lib/form-state";
+import { idle, textValue, type FormState } from "@/lib/form-state";
 import { RoleSelect } from "./RoleSelect";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -22,18 +22,18 @@ export function CreateAccountForm({ action }: { action: Action }) {
         state={state}
         success={state.status === "ok" ? t("created_message", { email: state.params?.email ?? "" }) : undefined}
       />
-      <Field name="name" label={t("name")} defaultValue={values?.name} errors={errors?.name} required autoComplete="off" />
+      <Field name="name" label={t("name")} defaultValue={textValue(values, "name")} errors={errors?.name} required autoComplete="off" />
       <Field
         name="email"
         type="email"
         dir="ltr"
         label={t("email")}
-        defaultValue={values?.email}
+        defaultValue={textValue(values, "email")}
         errors={errors?.email}
         required
         autoComplete="off"
       />
-      <RoleSelect defaultValue={values?.role} errors={errors?.role} />
+      <RoleSelect defaultValue={textValue(values, "role")} errors={errors?.role} />
       <Field
         name="password"
         type="password"

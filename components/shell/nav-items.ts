@@ -3,5 +3,7 @@ import type { Permission } from "@/lib/auth/permissions";
 /** The navigation, each entry shown only to roles with its permission. Later sections add theirs here. */
 export const navItems: { href: string; labelKey: string; permission: Permission | null }[] = [
   { href: "/", labelKey: "home", permission: null },
+  { href: "/cases", labelKey: "cases", permission: "case:read" },
+  { href: "/cases/new", labelKey: "newCase", permission: "case:create" },
   { href: "/admin/accounts", labelKey: "accounts", permission: "user:manage" },
 ];

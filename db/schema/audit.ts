@@ -1,4 +1,5 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { cases } from "./cases";
 import { users } from "./users";
 
 /** A field's value before and after a change. */
@@ -20,6 +21,8 @@ export const auditEvents = pgTable(
     action: text("action").notNull(),
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id"),
+    /** The case an event belongs to (the case itself or anything in it), for the case's trail. */
+    caseId: uuid("case_id").references(() => cases.id),
     /** For sign-in events: the normalised email that was tried (the throttle counts by it). */
     subject: text("subject"),
     clientAddress: text("client_address"),
@@ -27,6 +30,7 @@ export const auditEvents = pgTable(
     reason: text("reason"),
   },
   (t) => [
+    index("audit_events_case_idx").on(t.caseId, t.id),
     index("audit_events_entity_idx").on(t.entityType, t.entityId, t.at),
     index("audit_events_subject_idx").on(t.action, t.subject, t.at),
     index("audit_events_client_idx").on(t.action, t.clientAddress, t.at),

@@ -8,6 +8,7 @@ export type AuditInput = {
   action: string;
   entityType: string;
   entityId?: string | null;
+  caseId?: string | null;
   subject?: string | null;
   clientAddress?: string | null;
   changes?: Record<string, FieldChange> | null;
@@ -23,6 +24,7 @@ export async function recordAudit(tx: Executor, event: AuditInput): Promise<void
     action: event.action,
     entityType: event.entityType,
     entityId: event.entityId ?? null,
+    caseId: event.caseId ?? null,
     subject: event.subject ?? null,
     clientAddress: event.clientAddress ?? null,
     changes: event.changes ?? null,
@@ -37,6 +39,15 @@ export function diff<T extends Record<string, unknown>>(before: T, after: Partia
     const from = before[key];
     const to = after[key];
     if (to !== undefined && JSON.stringify(from) !== JSON.stringify(to)) changes[key] = { from: from ?? null, to };
+  }
+  return changes;
+}
+
+/** Every field of a removed record as { from: value, to: null }, so the trail keeps what was removed. */
+export function removal(row: Record<string, unknown>, omit: string[] = []): Record<string, FieldChange> {
+  const changes: Record<string, FieldChange> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (!omit.includes(key) && value !== null && value !== undefined) changes[key] = { from: value, to: null };
   }
   return changes;
 }

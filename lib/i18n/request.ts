@@ -1,5 +1,6 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
+import { catalogues } from "./catalogues";
 import { isLocale, localeFromAcceptLanguage, LOCALE_COOKIE, type Locale } from "./locales";
 
 export default getRequestConfig(async () => {
@@ -7,7 +8,7 @@ export default getRequestConfig(async () => {
   const locale: Locale = isLocale(remembered) ? remembered : localeFromAcceptLanguage((await headers()).get("accept-language"));
   return {
     locale,
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: catalogues[locale],
     timeZone: "UTC",
   };
 });

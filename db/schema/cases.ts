@@ -1,0 +1,220 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import {
+  ageGroups,
+  datePrecisions,
+  identityVerifications,
+  locationAccuracies,
+  sexes,
+  sourceTypes,
+  stages,
+  victimOutcomes,
+} from "@/lib/cases/vocabulary";
+import { users } from "./users";
+
+export const stageEnum = pgEnum("case_stage", stages);
+export const datePrecisionEnum = pgEnum("date_precision", datePrecisions);
+export const locationAccuracyEnum = pgEnum("location_accuracy", locationAccuracies);
+export const sourceTypeEnum = pgEnum("source_type", sourceTypes);
+export const sexEnum = pgEnum("sex", sexes);
+export const ageGroupEnum = pgEnum("age_group", ageGroups);
+export const victimOutcomeEnum = pgEnum("victim_outcome", victimOutcomes);
+export const identityVerificationEnum = pgEnum("identity_verification", identityVerifications);
+
+/** The last number handed out per incident year: references are never reused, even after a deletion. */
+export const referenceCounters = pgTable("reference_counters", {
+  year: integer("year").primaryKey(),
+  lastNumber: integer("last_number").notNull(),
+});
+
+const range = (name: string) => ({
+  min: integer(`${name}_min`),
+  max: integer(`${name}_max`),
+});
+
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    reference: text("reference").notNull(),
+    /** The source's own codes: an Airwars code like CS483, a belligerent's report number. */
+    externalCodes: text("external_codes").array().notNull().default(sql`'{}'::text[]`),
+    title: text("title").notNull(),
+    incidentDateFrom: date("incident_date_from", { mode: "string" }).notNull(),
+    incidentDateTo: date("incident_date_to", { mode: "string" }).notNull(),
+    datePrecision: datePrecisionEnum("date_precision").notNull(),
+    country: text("country").notNull(),
+    governoratePcode: text("governorate_pcode").notNull(),
+    districtPcode: text("district_pcode"),
+    localityEn: text("locality_en"),
+    localityAr: text("locality_ar"),
+    neighbourhoodEn: text("neighbourhood_en"),
+    neighbourhoodAr: text("neighbourhood_ar"),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    locationAccuracy: locationAccuracyEnum("location_accuracy"),
+    belligerents: text("belligerents").array().notNull(),
+    means: text("means").array().notNull(),
+    killedMin: range("killed").min,
+    killedMax: range("killed").max,
+    killedChildrenMin: range("killed_children").min,
+    killedChildrenMax: range("killed_children").max,
+    killedWomenMin: range("killed_women").min,
+    killedWomenMax: range("killed_women").max,
+    killedMenMin: range("killed_men").min,
+    killedMenMax: range("killed_men").max,
+    injuredMin: range("injured").min,
+    injuredMax: range("injured").max,
+    injuredChildrenMin: range("injured_children").min,
+    injuredChildrenMax: range("injured_children").max,
+    injuredWomenMin: range("injured_women").min,
+    injuredWomenMax: range("injured_women").max,
+    injuredMenMin: range("injured_men").min,
+    injuredMenMax: range("injured_men").max,
+    detentions: integer("detentions"),
+    displaced: integer("displaced"),
+    civilianObjects: text("civilian_objects").array().notNull().default(sql`'{}'::text[]`),
+    incendiaryWeapons: boolean("incendiary_weapons").notNull().default(false),
+    narrative: text("narrative").notNull().default(""),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    stage: stageEnum("stage").notNull().default("submission"),
+    assigneeId: uuid("assignee_id").references(() => users.id),
+    /** Normalised words of the reference, title, narrative, place and victim names (lib/cases/search-text.ts). */
+    searchText: text("search_text").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid("updated_by")
+      .notNull()
+      .references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("cases_reference_key").on(t.reference),
+    index("cases_incident_date_idx").on(t.incidentDateFrom),
+    index("cases_updated_at_idx").on(t.updatedAt),
+    index("cases_killed_max_idx").on(t.killedMax),
+    index("cases_stage_idx").on(t.stage),
+    index("cases_place_idx").on(t.country, t.governoratePcode, t.incidentDateFrom),
+    index("cases_assignee_idx").on(t.assigneeId),
+    index("cases_created_by_idx").on(t.createdBy),
+    index("cases_belligerents_idx").using("gin", t.belligerents),
+    index("cases_tags_idx").using("gin", t.tags),
+    index("cases_search_idx").using("gin", sql`to_tsvector('simple', ${t.searchText})`),
+    check("cases_dates_ordered", sql`${t.incidentDateFrom} <= ${t.incidentDateTo}`),
+    check("cases_killed_ordered", sql`${t.killedMin} <= ${t.killedMax}`),
+    check("cases_injured_ordered", sql`${t.injuredMin} <= ${t.injuredMax}`),
+  ],
+);
+
+export const victims = pgTable(
+  "victims",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    nameAr: text("name_ar"),
+    nameLatin: text("name_latin"),
+    sex: sexEnum("sex").notNull().default("unknown"),
+    age: integer("age"),
+    ageGroup: ageGroupEnum("age_group").notNull().default("unknown"),
+    outcome: victimOutcomeEnum("outcome").notNull(),
+    familyGroup: text("family_group"),
+    identityVerification: identityVerificationEnum("identity_verification").notNull().default("single_source"),
+    confidential: boolean("confidential").notNull().default(false),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("victims_case_idx").on(t.caseId)],
+);
+
+export const sources = pgTable(
+  "sources",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    type: sourceTypeEnum("type").notNull(),
+    publisher: text("publisher"),
+    title: text("title"),
+    url: text("url"),
+    publishedOn: date("published_on", { mode: "string" }),
+    language: text("language"),
+    confidential: boolean("confidential").notNull().default(false),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sources_case_idx").on(t.caseId)],
+);
+
+export const evidenceFiles = pgTable(
+  "evidence_files",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    fileName: text("file_name").notNull(),
+    mediaType: text("media_type").notNull(),
+    sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
+    sha256: text("sha256").notNull(),
+    /** Where the bytes are in the evidence store (a path under the data folder, or an S3 key). */
+    storageKey: text("storage_key").notNull(),
+    description: text("description"),
+    addedBy: uuid("added_by")
+      .notNull()
+      .references(() => users.id),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+  },
+  (t) => [index("evidence_case_idx").on(t.caseId)],
+);
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    body: text("body").notNull(),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("comments_case_idx").on(t.caseId)],
+);
+
+export type CaseRow = typeof cases.$inferSelect;
+export type NewCaseRow = typeof cases.$inferInsert;
+export type VictimRow = typeof victims.$inferSelect;
+export type SourceRow = typeof sources.$inferSelect;
+export type EvidenceRow = typeof evidenceFiles.$inferSelect;
+export type CommentRow = typeof comments.$inferSelect;

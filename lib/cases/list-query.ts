@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { belligerents, countries, stages } from "./vocabulary";
+
+/** The case list's filters, as they appear in the URL (so a view can be bookmarked and shared). */
+export const sortKeys = ["incident", "updated", "deaths"] as const;
+export const PAGE_SIZES = [25, 50, 100] as const;
+
+const one = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v), schema.optional());
+const many = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v.filter(Boolean) : [v]), z.array(schema));
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const caseListQuery = z.object({
+  q: one(z.string().max(200)),
+  stage: many(z.enum(stages)),
+  belligerent: many(z.enum(belligerents)),
+  country: one(z.enum(countries)),
+  governorate: one(z.string().max(12)),
+  from: one(day),
+  to: one(day),
+  /** "me", "none" or an account id. */
+  assignee: one(z.string().max(40)),
+  tag: many(z.string().max(60)),
+  sort: one(z.enum(sortKeys)).default("incident"),
+  dir: one(z.enum(["asc", "desc"])).default("desc"),
+  page: one(z.coerce.number().int().min(1).max(100_000)).default(1),
+  size: one(z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n))))).default(25),
+});
+
+export type CaseListQuery = z.output<typeof caseListQuery>;
+
+/** Unknown or malformed parameters are dropped rather than failing the page: a stale bookmark still opens. */
+export function parseCaseListQuery(params: Record<string, string | string[] | undefined>): CaseListQuery {
+  const shape = caseListQuery.shape;
+  const clean: Record<string, unknown> = {};
+  for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
+    const r = shape[key].safeParse(params[key]);
+    if (r.success) clean[key] = params[key];
+  }
+  return caseListQuery.parse(clean);
+}
+
+/** The query back as URL parameters, defaults left out, for links that keep the current view. */
+export function toSearchParams(query: Partial<CaseListQuery>): URLSearchParams {
+  const out = new URLSearchParams();
+  const defaults: Partial<Record<keyof CaseListQuery, unknown>> = { sort: "incident", dir: "desc", page: 1, size: 25 };
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === "" || defaults[key as keyof CaseListQuery] === value) continue;
+    for (const v of Array.isArray(value) ? value : [value]) out.append(key, String(v));
+  }
+  return out;
+}

@@ -1,0 +1,206 @@
+import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "@/db/client";
+import { auditEvents, cases, comments, evidenceFiles, sources, users, victims } from "@/db/schema";
+import { authorize, type Principal } from "@/lib/auth/actor";
+import { isUuid } from "@/lib/ids";
+import type { CaseListQuery } from "./list-query";
+import { toPrefixQuery } from "./search-text";
+
+const searchVector = sql`to_tsvector('simple', ${cases.searchText})`;
+
+function listConditions(query: CaseListQuery, by: Principal): SQL[] {
+  const where: SQL[] = [isNull(cases.deletedAt)];
+  const tsQuery = query.q ? toPrefixQuery(query.q) : null;
+  if (tsQuery) where.push(sql`${searchVector} @@ to_tsquery('simple', ${tsQuery})`);
+  if (query.stage.length) where.push(inArray(cases.stage, query.stage));
+  if (query.belligerent.length) where.push(arrayOverlaps(cases.belligerents, query.belligerent));
+  if (query.tag.length) where.push(arrayOverlaps(cases.tags, query.tag.map((t) => t.toLowerCase())));
+  if (query.country) where.push(eq(cases.country, query.country));
+  if (query.governorate) where.push(eq(cases.governoratePcode, query.governorate));
+  // A case matches a period when its incident dates overlap it.
+  if (query.from) where.push(gte(cases.incidentDateTo, query.from));
+  if (query.to) where.push(lte(cases.incidentDateFrom, query.to));
+  if (query.assignee === "none") where.push(isNull(cases.assigneeId));
+  else if (query.assignee === "me" && by.kind === "user") where.push(eq(cases.assigneeId, by.id));
+  else if (isUuid(query.assignee)) where.push(eq(cases.assigneeId, query.assignee));
+  return where;
+}
+
+function listOrder(query: CaseListQuery): SQL[] {
+  const dir = query.dir === "asc" ? asc : desc;
+  const nullsLast = (column: SQL) => sql`${column} nulls last`;
+  switch (query.sort) {
+    case "updated":
+      return [dir(cases.updatedAt), dir(cases.id)];
+    case "deaths":
+      return [nullsLast(dir(cases.killedMax)), dir(cases.id)];
+    default:
+      return [dir(cases.incidentDateFrom), dir(cases.id)];
+  }
+}
+
+export type CaseListItem = {
+  id: string;
+  reference: string;
+  title: string;
+  incidentDateFrom: string;
+  incidentDateTo: string;
+  country: string;
+  governoratePcode: string;
+  localityEn: string | null;
+  localityAr: string | null;
+  stage: string;
+  belligerents: string[];
+  killedMin: number | null;
+  killedMax: number | null;
+  assigneeName: string | null;
+  updatedAt: Date;
+};
+
+/** One page of cases matching the filters, with the total count of all that match. */
+export async function listCases(db: Db, by: Principal | null, query: CaseListQuery): Promise<{ items: CaseListItem[]; total: number }> {
+  authorize(by, "case:read");
+  const where = and(...listConditions(query, by));
+  const assignee = alias(users, "assignee");
+  const [items, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: cases.id,
+        reference: cases.reference,
+        title: cases.title,
+        incidentDateFrom: cases.incidentDateFrom,
+        incidentDateTo: cases.incidentDateTo,
+        country: cases.country,
+        governoratePcode: cases.governoratePcode,
+        localityEn: cases.localityEn,
+        localityAr: cases.localityAr,
+        stage: cases.stage,
+        belligerents: cases.belligerents,
+        killedMin: cases.killedMin,
+        killedMax: cases.killedMax,
+        assigneeName: assignee.name,
+        updatedAt: cases.updatedAt,
+      })
+      .from(cases)
+      .leftJoin(assignee, eq(assignee.id, cases.assigneeId))
+      .where(where)
+      .orderBy(...listOrder(query))
+      .limit(query.size)
+      .offset((query.page - 1) * query.size),
+    db.select({ total: count() }).from(cases).where(where),
+  ]);
+  return { items, total };
+}
+
+/** A case with everything in it, or null if there is none (or it was deleted). */
+export async function getCase(db: Db, by: Principal | null, id: string) {
+  authorize(by, "case:read");
+  if (!isUuid(id)) return null;
+  const creator = alias(users, "creator");
+  const editor = alias(users, "editor");
+  const [row] = await db
+    .select({ c: cases, creatorName: creator.name, editorName: editor.name })
+    .from(cases)
+    .innerJoin(creator, eq(creator.id, cases.createdBy))
+    .innerJoin(editor, eq(editor.id, cases.updatedBy))
+    .where(and(eq(cases.id, id), isNull(cases.deletedAt)));
+  if (!row) return null;
+  const { searchText: _searchText, ...c } = row.c;
+  const [victimRows, sourceRows, evidenceRows, commentRows] = await Promise.all([
+    db.select().from(victims).where(eq(victims.caseId, id)).orderBy(asc(victims.createdAt), asc(victims.id)),
+    db.select().from(sources).where(eq(sources.caseId, id)).orderBy(asc(sources.createdAt), asc(sources.id)),
+    db
+      .select({ e: evidenceFiles, addedByName: users.name })
+      .from(evidenceFiles)
+      .innerJoin(users, eq(users.id, evidenceFiles.addedBy))
+      .where(and(eq(evidenceFiles.caseId, id), isNull(evidenceFiles.removedAt)))
+      .orderBy(asc(evidenceFiles.addedAt)),
+    db
+      .select({ comment: comments, authorName: users.name })
+      .from(comments)
+      .innerJoin(users, eq(users.id, comments.authorId))
+      .where(eq(comments.caseId, id))
+      .orderBy(asc(comments.createdAt)),
+  ]);
+  return {
+    ...c,
+    creatorName: row.creatorName,
+    editorName: row.editorName,
+    victims: victimRows,
+    sources: sourceRows,
+    evidence: evidenceRows.map((r) => ({ ...r.e, addedByName: r.addedByName })),
+    comments: commentRows.map((r) => ({ ...r.comment, authorName: r.authorName })),
+  };
+}
+
+export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCase>>>;
+
+/** The case's audit trail, newest first. */
+export async function caseTrail(db: Db, by: Principal | null, caseId: string, limit = 200) {
+  authorize(by, "case:read");
+  if (!isUuid(caseId)) return [];
+  return db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      actorLabel: auditEvents.actorLabel,
+      action: auditEvents.action,
+      entityType: auditEvents.entityType,
+      changes: auditEvents.changes,
+      reason: auditEvents.reason,
+    })
+    .from(auditEvents)
+    .where(eq(auditEvents.caseId, caseId))
+    .orderBy(desc(auditEvents.id))
+    .limit(limit);
+}
+
+export type DuplicateProbe = {
+  excludeId?: string;
+  governoratePcode: string;
+  incidentDateFrom: string;
+  incidentDateTo: string;
+  latitude: number | null;
+  longitude: number | null;
+};
+
+const KM_PER_DEGREE = 111.32;
+
+/** Possible duplicates: within ±3 days in the same governorate, or within 2 km where coordinates exist. */
+export async function possibleDuplicates(db: Db, by: Principal | null, probe: DuplicateProbe) {
+  authorize(by, "case:read");
+  const near: SQL[] = [
+    and(
+      eq(cases.governoratePcode, probe.governoratePcode),
+      sql`${cases.incidentDateFrom} <= (${probe.incidentDateTo}::date + 3)`,
+      sql`${cases.incidentDateTo} >= (${probe.incidentDateFrom}::date - 3)`,
+    ) as SQL,
+  ];
+  if (probe.latitude !== null && probe.longitude !== null) {
+    const lat = probe.latitude;
+    const lon = probe.longitude;
+    const dLat = 2 / KM_PER_DEGREE;
+    const dLon = 2 / (KM_PER_DEGREE * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
+    // A cheap box first, then the great-circle distance (haversine, Earth radius 6371 km).
+    near.push(
+      and(
+        sql`${cases.latitude} between ${lat - dLat} and ${lat + dLat}`,
+        sql`${cases.longitude} between ${lon - dLon} and ${lon + dLon}`,
+        sql`2 * 6371 * asin(sqrt(power(sin(radians(${cases.latitude} - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(${cases.latitude})) * power(sin(radians(${cases.longitude} - ${lon}) / 2), 2))) <= 2`,
+      ) as SQL,
+    );
+  }
+  return db
+    .select({
+      id: cases.id,
+      reference: cases.reference,
+      title: cases.title,
+      incidentDateFrom: cases.incidentDateFrom,
+      killedMax: cases.killedMax,
+    })
+    .from(cases)
+    .where(and(isNull(cases.deletedAt), probe.excludeId ? ne(cases.id, probe.excludeId) : undefined, or(...near)))
+    .orderBy(asc(cases.incidentDateFrom))
+    .limit(20);
+}

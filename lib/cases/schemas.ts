@@ -1,0 +1,229 @@
+import { z } from "zod";
+import { districtOf, governorateOf } from "@/lib/places/admin-areas";
+import { harmRanges } from "./harm";
+import {
+  ageGroups,
+  belligerents,
+  civilianObjects,
+  countries,
+  datePrecisions,
+  identityVerifications,
+  locationAccuracies,
+  means,
+  sexes,
+  sourceTypes,
+  victimOutcomes,
+} from "./vocabulary";
+
+// One schema per form, shared by the form, the server action and the JSON API. Messages are keys
+// under "errors." in the catalogues. Form posts arrive as strings: empty means "not given".
+
+const blankToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
+
+const text = (max: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() : v),
+    z.string({ error: "invalid" }).max(max, { error: "tooLong" }),
+  );
+const requiredText = (max: number) => text(max).pipe(z.string().min(1, { error: "required" }));
+const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v ?? null), text(max).nullable());
+
+const count = z.preprocess(
+  (v) => {
+    const b = blankToNull(v);
+    return typeof b === "string" ? Number(b.trim()) : b;
+  },
+  z
+    .number({ error: "notANumber" })
+    .int({ error: "wholeNumber" })
+    .min(0, { error: "notNegative" })
+    .max(1_000_000, { error: "tooLarge" })
+    .nullable(),
+);
+
+const isoDate = z
+  .string({ error: "required" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    error: "invalidDate",
+  })
+  .refine((s) => s >= "1900-01-01", { error: "dateTooEarly" })
+  .refine((s) => s <= new Date().toISOString().slice(0, 10), { error: "dateInFuture" });
+
+const optionalDate = z.preprocess(blankToNull, isoDate.nullable());
+
+/** A list from checkboxes (several values) or a comma-separated field, or a JSON array. */
+const list = <T extends z.ZodType>(item: T, { atLeastOne = false } = {}) =>
+  z.preprocess(
+    (v) => {
+      if (v === undefined || v === null || v === "") return [];
+      if (Array.isArray(v)) return v.filter((x) => x !== "");
+      return [v];
+    },
+    z.array(item).min(atLeastOne ? 1 : 0, { error: "chooseOne" }),
+  );
+
+const wordList = z.preprocess(
+  (v) => {
+    const raw = Array.isArray(v) ? v.join(",") : typeof v === "string" ? v : v == null ? "" : v;
+    if (typeof raw !== "string") return raw;
+    return [...new Set(raw.split(",").map((s) => s.trim()).filter(Boolean))];
+  },
+  z.array(z.string().max(60, { error: "tooLong" })).max(30, { error: "tooMany" }),
+);
+
+// A checkbox is posted after a hidden "false" of the same name, so an unticked box still says so: the last value wins.
+const flag = z.preprocess((v) => {
+  const last = Array.isArray(v) ? v[v.length - 1] : v;
+  return last === true || last === "true" || last === "on" || last === "1";
+}, z.boolean());
+
+const coordinate = (limit: number) =>
+  z.preprocess(
+    (v) => {
+      const b = blankToNull(v);
+      return typeof b === "string" ? Number(b.trim().replace(",", ".")) : b;
+    },
+    z
+      .number({ error: "notANumber" })
+      .min(-limit, { error: "outOfRange" })
+      .max(limit, { error: "outOfRange" })
+      .nullable(),
+  );
+
+const harmFields = {
+  killedMin: count,
+  killedMax: count,
+  killedChildrenMin: count,
+  killedChildrenMax: count,
+  killedWomenMin: count,
+  killedWomenMax: count,
+  killedMenMin: count,
+  killedMenMax: count,
+  injuredMin: count,
+  injuredMax: count,
+  injuredChildrenMin: count,
+  injuredChildrenMax: count,
+  injuredWomenMin: count,
+  injuredWomenMax: count,
+  injuredMenMin: count,
+  injuredMenMax: count,
+};
+export { harmRanges };
+
+export const caseFields = z.object({
+  title: requiredText(200),
+  externalCodes: wordList,
+  incidentDateFrom: isoDate,
+  incidentDateTo: optionalDate,
+  datePrecision: z.enum(datePrecisions, { error: "required" }),
+  country: z.enum(countries, { error: "required" }),
+  governoratePcode: z.string({ error: "required" }).min(1, { error: "required" }),
+  districtPcode: z.preprocess(blankToNull, z.string().nullable()),
+  localityEn: optionalText(200),
+  localityAr: optionalText(200),
+  neighbourhoodEn: optionalText(200),
+  neighbourhoodAr: optionalText(200),
+  latitude: coordinate(90),
+  longitude: coordinate(180),
+  locationAccuracy: z.preprocess(blankToNull, z.enum(locationAccuracies, { error: "invalid" }).nullable()),
+  belligerents: list(z.enum(belligerents, { error: "invalid" }), { atLeastOne: true }),
+  means: list(z.enum(means, { error: "invalid" }), { atLeastOne: true }),
+  ...harmFields,
+  detentions: count,
+  displaced: count,
+  civilianObjects: list(z.enum(civilianObjects, { error: "invalid" })),
+  incendiaryWeapons: flag,
+  narrative: text(20_000).default(""),
+  tags: wordList,
+});
+
+type CaseFields = z.output<typeof caseFields>;
+
+/** Rules that tie fields together; each problem is reported on the field a person would correct. */
+function checkCase(v: CaseFields, ctx: z.RefinementCtx) {
+  const issue = (path: keyof CaseFields, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (v.datePrecision === "range") {
+    if (!v.incidentDateTo) issue("incidentDateTo", "required");
+    else if (v.incidentDateTo < v.incidentDateFrom) issue("incidentDateTo", "endBeforeStart");
+  }
+  const governorate = governorateOf(v.governoratePcode);
+  if (!governorate || governorate.country !== v.country) issue("governoratePcode", "notInCountry");
+  if (v.districtPcode && districtOf(v.districtPcode)?.governorate.pcode !== v.governoratePcode) {
+    issue("districtPcode", "notInGovernorate");
+  }
+  if ((v.latitude === null) !== (v.longitude === null)) issue(v.latitude === null ? "latitude" : "longitude", "bothCoordinates");
+  if (v.latitude !== null && v.longitude !== null && !v.locationAccuracy) issue("locationAccuracy", "required");
+  for (const name of harmRanges) {
+    const min = v[`${name}Min`];
+    const max = v[`${name}Max`];
+    if (min !== null && max !== null && min > max) issue(`${name}Max`, "minAboveMax");
+  }
+  for (const outcome of ["killed", "injured"] as const) {
+    const total = v[`${outcome}Max`];
+    if (total === null) continue;
+    for (const part of ["Children", "Women", "Men"] as const) {
+      const min = v[`${outcome}${part}Min`];
+      if (min !== null && min > total) issue(`${outcome}${part}Min`, "partAboveTotal");
+    }
+  }
+}
+
+export const caseInput = caseFields.superRefine(checkCase).transform((v) => ({
+  ...v,
+  incidentDateTo: v.datePrecision === "day" ? v.incidentDateFrom : (v.incidentDateTo ?? v.incidentDateFrom),
+}));
+export type CaseInput = z.output<typeof caseInput>;
+
+/** An update names the version it was made on, so a newer save is never overwritten. */
+export const caseUpdateInput = z.object({
+  version: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }),
+  reason: optionalText(500),
+});
+
+export const victimInput = z
+  .object({
+    nameAr: optionalText(200),
+    nameLatin: optionalText(200),
+    sex: z.enum(sexes, { error: "invalid" }).default("unknown"),
+    age: z.preprocess(
+      (v) => {
+        const b = blankToNull(v);
+        return typeof b === "string" ? Number(b.trim()) : b;
+      },
+      z.number({ error: "notANumber" }).int({ error: "wholeNumber" }).min(0, { error: "notNegative" }).max(130, { error: "outOfRange" }).nullable(),
+    ),
+    ageGroup: z.enum(ageGroups, { error: "invalid" }).default("unknown"),
+    outcome: z.enum(victimOutcomes, { error: "required" }),
+    familyGroup: optionalText(200),
+    identityVerification: z.enum(identityVerifications, { error: "invalid" }).default("single_source"),
+    confidential: flag,
+  })
+  .superRefine((v, ctx) => {
+    if (!v.nameAr && !v.nameLatin) ctx.addIssue({ code: "custom", path: ["nameLatin"], message: "nameRequired" });
+    if (v.age !== null && v.ageGroup !== "unknown" && (v.age < 18) !== (v.ageGroup === "child")) {
+      ctx.addIssue({ code: "custom", path: ["ageGroup"], message: "ageGroupMismatch" });
+    }
+  })
+  .transform((v) => ({ ...v, ageGroup: v.age !== null && v.ageGroup === "unknown" ? (v.age < 18 ? "child" : "adult") : v.ageGroup }));
+export type VictimInput = z.output<typeof victimInput>;
+
+export const sourceInput = z.object({
+  type: z.enum(sourceTypes, { error: "required" }),
+  publisher: optionalText(200),
+  title: optionalText(500),
+  url: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : typeof v === "string" ? v.trim() : v ?? null),
+    z
+      .url({ protocol: /^https?$/, error: "invalidUrl" })
+      .max(2000, { error: "tooLong" })
+      .nullable(),
+  ),
+  publishedOn: optionalDate,
+  language: optionalText(40),
+  confidential: flag,
+});
+export type SourceInput = z.output<typeof sourceInput>;
+
+export const commentInput = z.object({ body: requiredText(10_000) });

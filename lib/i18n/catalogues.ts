@@ -1,0 +1,24 @@
+import arBase from "./messages/ar.json";
+import arCases from "./messages/ar/cases.json";
+import enBase from "./messages/en.json";
+import enCases from "./messages/en/cases.json";
+import type { Locale } from "./locales";
+
+export type Messages = { [key: string]: string | Messages };
+
+/** Catalogues are split by subject so they stay readable; a subject may add keys to any namespace. */
+function merge(...parts: Messages[]): Messages {
+  const out: Messages = {};
+  for (const part of parts) {
+    for (const [key, value] of Object.entries(part)) {
+      const existing = out[key];
+      out[key] = typeof value === "object" && typeof existing === "object" ? merge(existing, value) : value;
+    }
+  }
+  return out;
+}
+
+export const catalogues: Record<Locale, Messages> = {
+  en: merge(enBase, enCases),
+  ar: merge(arBase, arCases),
+};
