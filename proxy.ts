@@ -23,5 +23,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth).*)"],
+  // Evidence uploads are kept out: Next buffers (and cuts at 10 MB) any request body a proxy sees,
+  // and they must stream. Their route checks the actor itself, like every other.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth|api/cases/[^/]+/evidence).*)"],
 };

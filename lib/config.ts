@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseEvidenceConfig, type EvidenceConfig } from "./evidence/config";
 
 export type AppConfig = {
   /** "postgres" when DATABASE_URL names a server, "embedded" for PGlite under dataDir. */
@@ -10,6 +11,8 @@ export type AppConfig = {
   dataDir: string;
   authSecret: string;
   demoMode: boolean;
+  /** Where evidence files are stored and how large one may be (lib/evidence/config.ts). */
+  evidence: EvidenceConfig;
 };
 
 const envSchema = z
@@ -49,11 +52,20 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     AUTH_SECRET: blankToUndefined(env.AUTH_SECRET),
     DEMO_MODE: blankToUndefined(env.DEMO_MODE),
   });
+  const evidenceProblems = (dataDir: string) => {
+    const evidence = parseEvidenceConfig(env, dataDir, cwd);
+    return evidence.ok ? [] : evidence.problems;
+  };
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
+    throw new ConfigError([
+      ...parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`),
+      ...evidenceProblems(path.resolve(cwd, "data")),
+    ]);
   }
   const e = parsed.data;
   const dataDir = path.resolve(cwd, e.DATA_DIR ?? "data");
+  const evidence = parseEvidenceConfig(env, dataDir, cwd);
+  if (!evidence.ok) throw new ConfigError(evidence.problems);
   const backend = e.DATABASE_URL ? "postgres" : "embedded";
   return {
     backend,
@@ -62,6 +74,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     authSecret: e.AUTH_SECRET ?? embeddedAuthSecret(dataDir),
     // Demo accounts are only ever made on the embedded default, never on a named server.
     demoMode: backend === "embedded" && e.DEMO_MODE !== "off",
+    evidence: evidence.config,
   };
 }
 

@@ -6,4 +6,5 @@ export const navItems: { href: string; labelKey: string; permission: Permission 
   { href: "/cases", labelKey: "cases", permission: "case:read" },
   { href: "/cases/new", labelKey: "newCase", permission: "case:create" },
   { href: "/admin/accounts", labelKey: "accounts", permission: "user:manage" },
+  { href: "/account", labelKey: "account", permission: null },
 ];

@@ -108,16 +108,21 @@ export const cases = pgTable(
   },
   (t) => [
     uniqueIndex("cases_reference_key").on(t.reference),
-    index("cases_incident_date_idx").on(t.incidentDateFrom),
-    index("cases_updated_at_idx").on(t.updatedAt),
-    index("cases_killed_max_idx").on(t.killedMax),
+    // Lists, counts, searches and duplicate checks only ever look at live cases: partial indexes
+    // stay small, give the list's sort orders without a sort and count a page's total from the index.
+    index("cases_incident_date_idx").on(t.incidentDateFrom, t.id).where(sql`${t.deletedAt} is null`),
+    index("cases_updated_at_idx").on(t.updatedAt, t.id).where(sql`${t.deletedAt} is null`),
+    index("cases_killed_max_idx").on(t.killedMax.desc().nullsLast(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
     index("cases_stage_idx").on(t.stage),
-    index("cases_place_idx").on(t.country, t.governoratePcode, t.incidentDateFrom),
+    // Governorate p-codes are unique across countries, so the place index starts with the governorate.
+    index("cases_place_idx").on(t.governoratePcode, t.incidentDateFrom).where(sql`${t.deletedAt} is null`),
+    index("cases_location_idx").on(t.latitude, t.longitude).where(sql`${t.deletedAt} is null and ${t.latitude} is not null`),
     index("cases_assignee_idx").on(t.assigneeId),
     index("cases_created_by_idx").on(t.createdBy),
     index("cases_belligerents_idx").using("gin", t.belligerents),
     index("cases_tags_idx").using("gin", t.tags),
-    index("cases_search_idx").using("gin", sql`to_tsvector('simple', ${t.searchText})`),
+    // The expression must stay exactly the one lib/cases/queries.ts searches with, or the index is not used.
+    index("cases_search_idx").using("gin", sql`to_tsvector('simple', ${t.searchText})`).where(sql`${t.deletedAt} is null`),
     check("cases_dates_ordered", sql`${t.incidentDateFrom} <= ${t.incidentDateTo}`),
     check("cases_killed_ordered", sql`${t.killedMin} <= ${t.killedMax}`),
     check("cases_injured_ordered", sql`${t.injuredMin} <= ${t.injuredMax}`),

@@ -1,3 +1,4 @@
 export * from "./users";
 export * from "./cases";
 export * from "./audit";
+export * from "./api-tokens";

@@ -69,6 +69,7 @@ export function itemCommands<Input extends Record<string, unknown>>(store: ItemS
   async function remove(db: Db, by: Principal | null, id: string, reason?: string | null): Promise<Result> {
     try {
       authorize(by, "case:contribute");
+      if (reason && reason.length > 500) return fail("invalidInput", { reason: ["tooLong"] });
       return await db.transaction(async (tx) => {
         const current = await lockItem(tx, id);
         if (!current) return fail("notFound");

@@ -9,19 +9,24 @@ const one = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (Array.isArray(v) ? v[0] : v === "" ? undefined : v), schema.optional());
 const many = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v.filter(Boolean) : [v]), z.array(schema));
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
+// PostgreSQL refuses NUL in text, and no filter value needs control characters.
+const plain = (max: number) => z.string().max(max).regex(/^[^\u0000-\u001f]*$/);
 
 export const caseListQuery = z.object({
-  q: one(z.string().max(200)),
+  q: one(plain(200)),
   stage: many(z.enum(stages)),
   belligerent: many(z.enum(belligerents)),
   country: one(z.enum(countries)),
-  governorate: one(z.string().max(12)),
+  governorate: one(plain(12)),
   from: one(day),
   to: one(day),
   /** "me", "none" or an account id. */
-  assignee: one(z.string().max(40)),
-  tag: many(z.string().max(60)),
+  assignee: one(plain(40)),
+  tag: many(plain(60)),
   sort: one(z.enum(sortKeys)).default("incident"),
   dir: one(z.enum(["asc", "desc"])).default("desc"),
   page: one(z.coerce.number().int().min(1).max(100_000)).default(1),

@@ -1,7 +1,11 @@
 import arBase from "./messages/ar.json";
+import arAccount from "./messages/ar/account.json";
 import arCases from "./messages/ar/cases.json";
+import arEvidence from "./messages/ar/evidence.json";
 import enBase from "./messages/en.json";
+import enAccount from "./messages/en/account.json";
 import enCases from "./messages/en/cases.json";
+import enEvidence from "./messages/en/evidence.json";
 import type { Locale } from "./locales";
 
 export type Messages = { [key: string]: string | Messages };
@@ -19,6 +23,6 @@ function merge(...parts: Messages[]): Messages {
 }
 
 export const catalogues: Record<Locale, Messages> = {
-  en: merge(enBase, enCases),
-  ar: merge(arBase, arCases),
+  en: merge(enBase, enCases, enEvidence, enAccount),
+  ar: merge(arBase, arCases, arEvidence, arAccount),
 };

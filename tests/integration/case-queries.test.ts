@@ -79,6 +79,7 @@ describe.each(backends)("case queries on $name", (backend) => {
 
   it("ignores malformed filters instead of failing", async () => {
     expect((await ids({ page: "-3", size: "7", sort: "nope", country: "FR" })).sort()).toEqual([mosul, raqqa].sort());
+    expect((await ids({ from: "2017-02-30", governorate: "\u0000", tag: "a\u0000b", q: "\u0000" })).sort()).toEqual([mosul, raqqa].sort());
   });
 
   it("shows possible duplicates within 3 days in the governorate or 2 km", async () => {

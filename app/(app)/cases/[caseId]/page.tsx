@@ -5,13 +5,17 @@ import { notFound } from "next/navigation";
 import { db } from "@/db/client";
 import { CaseSummary } from "@/components/cases/CaseSummary";
 import { CaseTrail } from "@/components/cases/CaseTrail";
+import { EvidenceList } from "@/components/cases/EvidenceList";
 import { ItemList, type ItemActions } from "@/components/cases/ItemLists";
 import { can, type Actor } from "@/lib/auth/actor";
 import { getActor, requirePermission } from "@/lib/auth/current-actor";
 import { mayEditCase } from "@/lib/cases/access";
 import { mayChangeItem } from "@/lib/cases/item-access";
 import { caseTrail, getCase, possibleDuplicates, type CaseDetail } from "@/lib/cases/queries";
+import { getConfig } from "@/lib/config";
+import { acceptAttribute } from "@/lib/evidence/media";
 import type { FormValues } from "@/lib/form-state";
+import { removeEvidenceAction } from "../evidence-actions";
 import { addItemAction, changeItemAction, removeItemAction } from "../item-actions";
 
 type Params = Promise<{ caseId: string }>;
@@ -79,6 +83,21 @@ export default async function CasePage({ params }: { params: Params }) {
       {section("narrative", t("caseDetail.narrative"), <p className="whitespace-pre-line">{c.narrative || "—"}</p>)}
       {section("victims", t("caseDetail.victims"), <ItemList kind="victim" caseId={c.id} mayAdd={mayAdd} actions={actions} rows={victimRows(c, actor, t)} />)}
       {section("sources", t("caseDetail.sources"), <ItemList kind="source" caseId={c.id} mayAdd={mayAdd} actions={actions} rows={sourceRows(c, actor, t)} />)}
+      {section(
+        "evidence",
+        t("evidence.title"),
+        <>
+          <p className="mb-2 text-sm text-slate-600">{t("evidence.intro")}</p>
+          <EvidenceList
+            caseId={c.id}
+            files={c.evidence.map((e) => ({ ...e, mayRemove: mayChangeItem(actor, e.addedBy) }))}
+            mayAdd={mayAdd}
+            maxBytes={getConfig().evidence.maxBytes}
+            accept={acceptAttribute}
+            removeAction={removeEvidenceAction}
+          />
+        </>,
+      )}
       {section(
         "comments",
         t("caseDetail.comments"),

@@ -1,0 +1,47 @@
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import { ForbiddenError, type Actor } from "@/lib/auth/actor";
+import { authenticateToken, bearerToken } from "@/lib/tokens/tokens";
+import { ApiError } from "./errors";
+import { failureResponse, readJsonObject, rejectUnknownFields } from "./http";
+import { fieldsOf, rejectNulCharacters } from "./schemas";
+
+/** One API request, authenticated: the actor is re-read from the database through the token. */
+export type ApiRequest = {
+  db: Db;
+  request: Request;
+  url: URL;
+  params: Record<string, string>;
+  actor: Actor;
+};
+
+export type ApiHandler = (req: ApiRequest) => Promise<Response>;
+
+/**
+ * Runs one endpoint: authenticates the Bearer token (only a token: a browser session cookie is not
+ * accepted here, so no page on another site can ride on it), then the handler; every refusal is
+ * JSON with a message, and anything unexpected is logged and answered with a plain 500.
+ * Route files pass the app's database; tests pass theirs.
+ */
+export async function runApi(db: Db, handler: ApiHandler, request: Request, params: Record<string, string> = {}): Promise<Response> {
+  const url = new URL(request.url);
+  try {
+    const actor = await authenticateToken(db, bearerToken(request.headers.get("authorization")));
+    if (!actor) return failureResponse({ error: "invalidToken" });
+    return await handler({ db, request, url, params, actor });
+  } catch (err) {
+    if (err instanceof ApiError) return failureResponse(err.failure, err.status);
+    if (err instanceof ForbiddenError) return failureResponse({ error: err.permission === "signed-in" ? "signedOut" : "forbidden" });
+    console.error(`[api] ${request.method} ${url.pathname}`, err);
+    return failureResponse({ error: "unexpected" }, 500);
+  }
+}
+
+/** The JSON body, refused unless every field is one `schema` knows and no text holds a NUL. */
+export async function readBody(request: Request, schema: z.ZodType, options?: { optional?: boolean }): Promise<Record<string, unknown>> {
+  const body = await readJsonObject(request, options);
+  rejectUnknownFields(body, fieldsOf(schema));
+  rejectNulCharacters(body);
+  return body;
+}
+

@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import { pipeline, Transform, type Readable } from "node:stream";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { cases, evidenceFiles } from "@/db/schema";
+import { authorize, type Principal } from "@/lib/auth/actor";
+import { isUuid } from "@/lib/ids";
+import { expectedFailure, fail, ok, type Result } from "@/lib/result";
+import type { EvidenceStore } from "./store";
+
+export type EvidenceDownload = {
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  /** The stored bytes, checked against the recorded size and SHA-256 as they pass: a mismatch ends the stream with an error. */
+  stream: Readable;
+};
+
+/**
+ * An evidence file's bytes for someone who may read the case: the case must be live, the file
+ * must belong to it and must not have been removed.
+ */
+export async function openEvidence(
+  db: Db,
+  store: EvidenceStore,
+  by: Principal | null,
+  caseId: string,
+  evidenceId: string,
+): Promise<Result<EvidenceDownload>> {
+  try {
+    authorize(by, "case:read");
+    if (!isUuid(caseId) || !isUuid(evidenceId)) return fail("notFound");
+    const [row] = await db
+      .select({ e: evidenceFiles })
+      .from(evidenceFiles)
+      .innerJoin(cases, eq(cases.id, evidenceFiles.caseId))
+      .where(and(eq(evidenceFiles.id, evidenceId), eq(evidenceFiles.caseId, caseId), isNull(evidenceFiles.removedAt), isNull(cases.deletedAt)));
+    if (!row) return fail("notFound");
+    const { e } = row;
+    const blob = await store.get(e.storageKey);
+    if (!blob) {
+      console.error(`[evidence] ${e.id} (${e.storageKey}) is recorded but its bytes are missing from the store`);
+      return fail("evidenceMissing");
+    }
+    if (blob.size >= 0 && blob.size !== e.sizeBytes) {
+      blob.stream.destroy();
+      console.error(`[evidence] ${e.id} (${e.storageKey}) holds ${blob.size} bytes, ${e.sizeBytes} were recorded`);
+      return fail("evidenceMissing");
+    }
+    return ok({
+      fileName: e.fileName,
+      mediaType: e.mediaType,
+      sizeBytes: e.sizeBytes,
+      sha256: e.sha256,
+      stream: pipeline(blob.stream, verifying(e.id, e.sizeBytes, e.sha256), (err) => {
+        if (err && (err as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") console.error(`[evidence] download of ${e.id} failed:`, err.message);
+      }),
+    });
+  } catch (err) {
+    return expectedFailure(err);
+  }
+}
+
+/** Passes bytes through, and fails at the end if they are not the ones recorded at upload. */
+function verifying(id: string, sizeBytes: number, sha256: string): Transform {
+  const hash = createHash("sha256");
+  let size = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      size += chunk.byteLength;
+      callback(null, chunk);
+    },
+    flush(callback) {
+      const actual = hash.digest("hex");
+      if (size === sizeBytes && actual === sha256) return callback();
+      console.error(`[evidence] ${id} no longer matches its record: ${size} bytes, SHA-256 ${actual}`);
+      callback(new Error("evidence bytes do not match their recorded SHA-256"));
+    },
+  });
+}
