@@ -42,12 +42,11 @@ export function CaseForm({ action, initial, mode, caseId, version, cancelHref }:
   const governorates = countryAreas.find((c) => c.pcode === country)?.governorates ?? [];
   const districts = governorates.find((g) => g.pcode === governorate)?.districts ?? [];
   const name = (a: { nameEn: string; nameAr: string }) => (locale === "ar" ? a.nameAr : a.nameEn);
-  const field = (key: string, extra: Record<string, unknown> = {}) => ({
+  const field = (key: string, label?: string) => ({
     name: key,
-    label: t(`caseForm.${key}`),
+    label: label ?? t(`caseForm.${key}`),
     defaultValue: text(key),
     errors: errors?.[key],
-    ...extra,
   });
   const staleMessage =
     state.status === "error" && state.error === "staleVersion" && state.params
@@ -194,18 +193,8 @@ export function CaseForm({ action, initial, mode, caseId, version, cancelHref }:
         <div className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
           {harmRanges.map((range) => (
             <div key={range} className="grid grid-cols-2 gap-2">
-              <Field
-                {...field(`${range}Min`)}
-                label={t("caseForm.minOf", { what: t(`harm.${range}`) })}
-                inputMode="numeric"
-                dir="ltr"
-              />
-              <Field
-                {...field(`${range}Max`)}
-                label={t("caseForm.maxOf", { what: t(`harm.${range}`) })}
-                inputMode="numeric"
-                dir="ltr"
-              />
+              <Field {...field(`${range}Min`, t("caseForm.minOf", { what: t(`harm.${range}`) }))} inputMode="numeric" dir="ltr" />
+              <Field {...field(`${range}Max`, t("caseForm.maxOf", { what: t(`harm.${range}`) }))} inputMode="numeric" dir="ltr" />
             </div>
           ))}
         </div>

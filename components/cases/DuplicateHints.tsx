@@ -15,8 +15,12 @@ export function DuplicateHints({ caseId, governoratePcode, from, to, latitude, l
     if (!governoratePcode || !/^\d{4}-\d{2}-\d{2}$/.test(from)) return;
     let cancelled = false;
     const timer = setTimeout(async () => {
-      const found = await findDuplicatesAction({ caseId, governoratePcode, from, to: to || from, latitude, longitude });
-      if (!cancelled) setHints(found);
+      try {
+        const found = await findDuplicatesAction({ caseId, governoratePcode, from, to: to || from, latitude, longitude });
+        if (!cancelled) setHints(found);
+      } catch {
+        // A hint is a courtesy: if the lookup fails (a dropped connection), the form goes on without it.
+      }
     }, 400);
     return () => {
       cancelled = true;

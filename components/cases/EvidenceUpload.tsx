@@ -92,11 +92,14 @@ export function EvidenceUpload({ caseId, maxBytes, accept }: { caseId: string; m
           {t("fileHelp", { max })}
         </p>
         {fileError.length ? (
-          <ul id={`${id}-file-error`} role="alert" className="text-sm text-red-800">
-            {fileError.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
+          // The alert role goes on a wrapper: on the list itself it would hide the list from assistive technology.
+          <div id={`${id}-file-error`} role="alert">
+            <ul className="text-sm text-red-800">
+              {fileError.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </div>
         ) : null}
       </div>
       <div className="flex flex-col gap-1">

@@ -65,14 +65,12 @@ export function ItemList({
         ))}
       </ul>
       {mayAdd ? (
-        <details className="rounded border border-slate-300 p-3" open={rows.length === 0}>
-          <summary className="cursor-pointer font-medium">{t(`${kind}.add`)}</summary>
-          <div className="mt-3">
-            <ItemForm action={actions.add.bind(null, kind, caseId)} submitLabel={t(`${kind}.add`)} variant="primary" label={t(`${kind}.add`)}>
-              {(values, errors) => <Fields values={values ?? newItemDefaults[kind]} errors={errors} idPrefix={`${kind}-new`} />}
-            </ItemForm>
-          </div>
-        </details>
+        <div className="rounded border border-slate-300 p-3">
+          <h3 className="mb-2 font-medium">{t(`${kind}.add`)}</h3>
+          <ItemForm action={actions.add.bind(null, kind, caseId)} submitLabel={t(`${kind}.add`)} variant="primary" label={t(`${kind}.add`)}>
+            {(values, errors) => <Fields values={values ?? newItemDefaults[kind]} errors={errors} idPrefix={`${kind}-new`} />}
+          </ItemForm>
+        </div>
       ) : null}
     </div>
   );

@@ -61,7 +61,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: {
     // A refused sign-in is an expected outcome, already in the audit trail; keep the log for real faults.
     error(error) {
-      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      const type = (error as { type?: string }).type;
+      if (error instanceof CredentialsSignin || type === "CredentialsSignin") return;
+      // A cookie from another secret or an expired token: the visitor is simply signed out.
+      if (type === "JWTSessionError") return console.warn("[auth] unreadable session cookie ignored");
       console.error("[auth]", error);
     },
   },

@@ -93,35 +93,80 @@ export async function listCases(db: Db, by: Principal | null, query: CaseListQue
   return { items, total };
 }
 
-/** A case with everything in it, or null if there is none (or it was deleted). */
-export async function getCase(db: Db, by: Principal | null, id: string) {
-  authorize(by, "case:read");
-  if (!isUuid(id)) return null;
+/**
+ * The case page's queries have a fixed shape, so each is built once per database handle and then
+ * run with the case's id: building them anew on every request cost more than running most of them.
+ * The empty name keeps the statements unnamed, so PostgreSQL still plans each run like any other
+ * query and nothing is left prepared on a pooled connection.
+ */
+function buildCaseQueries(db: Db) {
+  const unnamed = "";
+  const id = sql.placeholder("id");
   const creator = alias(users, "creator");
   const editor = alias(users, "editor");
-  const [row] = await db
-    .select({ c: cases, creatorName: creator.name, editorName: editor.name })
-    .from(cases)
-    .innerJoin(creator, eq(creator.id, cases.createdBy))
-    .innerJoin(editor, eq(editor.id, cases.updatedBy))
-    .where(and(eq(cases.id, id), isNull(cases.deletedAt)));
-  if (!row) return null;
-  const { searchText: _searchText, ...c } = row.c;
-  const [victimRows, sourceRows, evidenceRows, commentRows] = await Promise.all([
-    db.select().from(victims).where(eq(victims.caseId, id)).orderBy(asc(victims.createdAt), asc(victims.id)),
-    db.select().from(sources).where(eq(sources.caseId, id)).orderBy(asc(sources.createdAt), asc(sources.id)),
-    db
+  return {
+    head: db
+      .select({ c: cases, creatorName: creator.name, editorName: editor.name })
+      .from(cases)
+      .innerJoin(creator, eq(creator.id, cases.createdBy))
+      .innerJoin(editor, eq(editor.id, cases.updatedBy))
+      .where(and(eq(cases.id, id), isNull(cases.deletedAt)))
+      .prepare(unnamed),
+    victims: db.select().from(victims).where(eq(victims.caseId, id)).orderBy(asc(victims.createdAt), asc(victims.id)).prepare(unnamed),
+    sources: db.select().from(sources).where(eq(sources.caseId, id)).orderBy(asc(sources.createdAt), asc(sources.id)).prepare(unnamed),
+    evidence: db
       .select({ e: evidenceFiles, addedByName: users.name })
       .from(evidenceFiles)
       .innerJoin(users, eq(users.id, evidenceFiles.addedBy))
       .where(and(eq(evidenceFiles.caseId, id), isNull(evidenceFiles.removedAt)))
-      .orderBy(asc(evidenceFiles.addedAt)),
-    db
+      .orderBy(asc(evidenceFiles.addedAt))
+      .prepare(unnamed),
+    comments: db
       .select({ comment: comments, authorName: users.name })
       .from(comments)
       .innerJoin(users, eq(users.id, comments.authorId))
       .where(eq(comments.caseId, id))
-      .orderBy(asc(comments.createdAt)),
+      .orderBy(asc(comments.createdAt))
+      .prepare(unnamed),
+    trail: db
+      .select({
+        id: auditEvents.id,
+        at: auditEvents.at,
+        actorLabel: auditEvents.actorLabel,
+        action: auditEvents.action,
+        entityType: auditEvents.entityType,
+        changes: auditEvents.changes,
+        reason: auditEvents.reason,
+      })
+      .from(auditEvents)
+      .where(eq(auditEvents.caseId, id))
+      .orderBy(desc(auditEvents.id))
+      .limit(sql.placeholder("limit"))
+      .prepare(unnamed),
+  };
+}
+
+const builtCaseQueries = new WeakMap<Db, ReturnType<typeof buildCaseQueries>>();
+
+function caseQueries(db: Db): ReturnType<typeof buildCaseQueries> {
+  let built = builtCaseQueries.get(db);
+  if (!built) builtCaseQueries.set(db, (built = buildCaseQueries(db)));
+  return built;
+}
+
+/** A case with everything in it, or null if there is none (or it was deleted). */
+export async function getCase(db: Db, by: Principal | null, id: string) {
+  authorize(by, "case:read");
+  if (!isUuid(id)) return null;
+  const q = caseQueries(db);
+  const [row] = await q.head.execute({ id });
+  if (!row) return null;
+  const { searchText: _searchText, ...c } = row.c;
+  const [victimRows, sourceRows, evidenceRows, commentRows] = await Promise.all([
+    q.victims.execute({ id }),
+    q.sources.execute({ id }),
+    q.evidence.execute({ id }),
+    q.comments.execute({ id }),
   ]);
   return {
     ...c,
@@ -140,20 +185,7 @@ export type CaseDetail = NonNullable<Awaited<ReturnType<typeof getCase>>>;
 export async function caseTrail(db: Db, by: Principal | null, caseId: string, limit = 200) {
   authorize(by, "case:read");
   if (!isUuid(caseId)) return [];
-  return db
-    .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
-      actorLabel: auditEvents.actorLabel,
-      action: auditEvents.action,
-      entityType: auditEvents.entityType,
-      changes: auditEvents.changes,
-      reason: auditEvents.reason,
-    })
-    .from(auditEvents)
-    .where(eq(auditEvents.caseId, caseId))
-    .orderBy(desc(auditEvents.id))
-    .limit(limit);
+  return caseQueries(db).trail.execute({ id: caseId, limit });
 }
 
 export type DuplicateProbe = {

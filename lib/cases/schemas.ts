@@ -143,34 +143,41 @@ type CaseFields = z.output<typeof caseFields>;
 
 /** Rules that tie fields together; each problem is reported on the field a person would correct. */
 function checkCase(v: CaseFields, ctx: z.RefinementCtx) {
-  const issue = (path: keyof CaseFields, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  const issue = (path: keyof CaseFields, message: string) => {
+    // A field that already failed on its own keeps its own message.
+    if (!failed.has(path)) ctx.addIssue({ code: "custom", path: [path], message });
+  };
+  const failed = new Set(ctx.issues.map((i) => String(i.path?.[0])));
   if (v.datePrecision === "range") {
     if (!v.incidentDateTo) issue("incidentDateTo", "required");
-    else if (v.incidentDateTo < v.incidentDateFrom) issue("incidentDateTo", "endBeforeStart");
+    else if (typeof v.incidentDateFrom === "string" && v.incidentDateTo < v.incidentDateFrom) issue("incidentDateTo", "endBeforeStart");
   }
   const governorate = governorateOf(v.governoratePcode);
   if (!governorate || governorate.country !== v.country) issue("governoratePcode", "notInCountry");
   if (v.districtPcode && districtOf(v.districtPcode)?.governorate.pcode !== v.governoratePcode) {
     issue("districtPcode", "notInGovernorate");
   }
-  if ((v.latitude === null) !== (v.longitude === null)) issue(v.latitude === null ? "latitude" : "longitude", "bothCoordinates");
-  if (v.latitude !== null && v.longitude !== null && !v.locationAccuracy) issue("locationAccuracy", "required");
+  const hasLat = typeof v.latitude === "number";
+  const hasLon = typeof v.longitude === "number";
+  if (hasLat !== hasLon && v.latitude !== undefined && v.longitude !== undefined) issue(hasLat ? "longitude" : "latitude", "bothCoordinates");
+  if (hasLat && hasLon && !v.locationAccuracy) issue("locationAccuracy", "required");
   for (const name of harmRanges) {
     const min = v[`${name}Min`];
     const max = v[`${name}Max`];
-    if (min !== null && max !== null && min > max) issue(`${name}Max`, "minAboveMax");
+    if (typeof min === "number" && typeof max === "number" && min > max) issue(`${name}Max`, "minAboveMax");
   }
   for (const outcome of ["killed", "injured"] as const) {
     const total = v[`${outcome}Max`];
-    if (total === null) continue;
+    if (typeof total !== "number") continue;
     for (const part of ["Children", "Women", "Men"] as const) {
       const min = v[`${outcome}${part}Min`];
-      if (min !== null && min > total) issue(`${outcome}${part}Min`, "partAboveTotal");
+      if (typeof min === "number" && min > total) issue(`${outcome}${part}Min`, "partAboveTotal");
     }
   }
 }
 
-export const caseInput = caseFields.superRefine(checkCase).transform((v) => ({
+// The cross-field rules run even when some fields failed, so every problem is reported at once.
+export const caseInput = caseFields.superRefine(checkCase, { when: () => true }).transform((v) => ({
   ...v,
   incidentDateTo: v.datePrecision === "day" ? v.incidentDateFrom : (v.incidentDateTo ?? v.incidentDateFrom),
 }));
