@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { Locale } from "@/lib/i18n/locales";
 import { PAGE_SIZES, sortKeys, type CaseListQuery } from "@/lib/cases/list-query";
-import { belligerents, countries, stages } from "@/lib/cases/vocabulary";
+import { belligerents, countries, gradings, stages } from "@/lib/cases/vocabulary";
 import { countryAreas } from "@/lib/places/admin-areas";
 
 const control = "rounded border border-slate-400 bg-white px-2 py-1.5 focus:outline-2 focus:outline-sky-700";
@@ -39,6 +39,18 @@ export async function CaseFilters({ query }: { query: CaseListQuery }) {
             {stages.map((s) => (
               <option key={s} value={s}>
                 {t(`stages.${s}`)}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field(
+          "filter-grading",
+          t("cases.grading"),
+          <select id="filter-grading" name="grading" defaultValue={query.grading[0] ?? ""} className={control}>
+            <option value="">{t("cases.anyGrading")}</option>
+            {gradings.map((g) => (
+              <option key={g} value={g}>
+                {t(`gradings.${g}`)}
               </option>
             ))}
           </select>,

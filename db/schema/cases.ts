@@ -17,6 +17,7 @@ import {
 import {
   ageGroups,
   datePrecisions,
+  gradings,
   identityVerifications,
   locationAccuracies,
   sexes,
@@ -27,6 +28,7 @@ import {
 import { users } from "./users";
 
 export const stageEnum = pgEnum("case_stage", stages);
+export const gradingEnum = pgEnum("grading", gradings);
 export const datePrecisionEnum = pgEnum("date_precision", datePrecisions);
 export const locationAccuracyEnum = pgEnum("location_accuracy", locationAccuracies);
 export const sourceTypeEnum = pgEnum("source_type", sourceTypes);
@@ -92,6 +94,8 @@ export const cases = pgTable(
     narrative: text("narrative").notNull().default(""),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     stage: stageEnum("stage").notNull().default("submission"),
+    /** The grading of the latest assessment (none until a reviewer assesses the case). */
+    grading: gradingEnum("grading"),
     assigneeId: uuid("assignee_id").references(() => users.id),
     /** Normalised words of the reference, title, narrative, place and victim names (lib/cases/search-text.ts). */
     searchText: text("search_text").notNull().default(""),
@@ -114,6 +118,7 @@ export const cases = pgTable(
     index("cases_updated_at_idx").on(t.updatedAt, t.id).where(sql`${t.deletedAt} is null`),
     index("cases_killed_max_idx").on(t.killedMax.desc().nullsLast(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
     index("cases_stage_idx").on(t.stage),
+    index("cases_grading_idx").on(t.grading),
     // Governorate p-codes are unique across countries, so the place index starts with the governorate.
     index("cases_place_idx").on(t.governoratePcode, t.incidentDateFrom).where(sql`${t.deletedAt} is null`),
     index("cases_location_idx").on(t.latitude, t.longitude).where(sql`${t.deletedAt} is null and ${t.latitude} is not null`),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { belligerents, countries, stages } from "./vocabulary";
+import { belligerents, countries, gradings, stages } from "./vocabulary";
 
 /** The case list's filters, as they appear in the URL (so a view can be bookmarked and shared). */
 export const sortKeys = ["incident", "updated", "deaths"] as const;
@@ -19,6 +19,7 @@ const plain = (max: number) => z.string().max(max).regex(/^[^\u0000-\u001f]*$/);
 export const caseListQuery = z.object({
   q: one(plain(200)),
   stage: many(z.enum(stages)),
+  grading: many(z.enum(gradings)),
   belligerent: many(z.enum(belligerents)),
   country: one(z.enum(countries)),
   governorate: one(plain(12)),

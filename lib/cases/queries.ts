@@ -14,6 +14,7 @@ function listConditions(query: CaseListQuery, by: Principal): SQL[] {
   const tsQuery = query.q ? toPrefixQuery(query.q) : null;
   if (tsQuery) where.push(sql`${searchVector} @@ to_tsquery('simple', ${tsQuery})`);
   if (query.stage.length) where.push(inArray(cases.stage, query.stage));
+  if (query.grading.length) where.push(inArray(cases.grading, query.grading));
   if (query.belligerent.length) where.push(arrayOverlaps(cases.belligerents, query.belligerent));
   if (query.tag.length) where.push(arrayOverlaps(cases.tags, query.tag.map((t) => t.toLowerCase())));
   if (query.country) where.push(eq(cases.country, query.country));

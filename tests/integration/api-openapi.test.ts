@@ -103,7 +103,7 @@ describe("the OpenAPI document", () => {
     expect((components.schemas.VictimAdd as { required: string[] }).required).toEqual(["outcome"]);
     expect(components.schemas.VictimChange).not.toHaveProperty("required");
     const listParams = (paths["/cases"].get.parameters as { name: string }[]).map((p) => p.name);
-    expect(listParams.sort()).toEqual(["assignee", "belligerent", "country", "dir", "from", "governorate", "page", "q", "size", "sort", "stage", "tag", "to"]);
+    expect(listParams.sort()).toEqual(["assignee", "belligerent", "country", "dir", "from", "governorate", "grading", "page", "q", "size", "sort", "stage", "tag", "to"]);
   });
 
   it("describes responses without internal columns", () => {

@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
+import { cases } from "@/db/schema";
 import { hararAlBaduInput } from "@/db/seed/case-samples";
 import type { Actor } from "@/lib/auth/actor";
 import { createCase } from "@/lib/cases/commands";
@@ -75,6 +77,14 @@ describe.each(backends)("case queries on $name", (backend) => {
     expect(await ids({ sort: "deaths", dir: "desc" })).toEqual([mosul, raqqa]);
     const page = await listCases(handle.db, staff, parseCaseListQuery({ size: "25", stage: "submission" }));
     expect(page.total).toBe(2);
+  });
+
+  it("filters by the grading of the latest assessment", async () => {
+    // Assessments (the next issue) set the grading; until then every case is ungraded.
+    expect(await ids({ grading: "fair" })).toEqual([]);
+    await handle.db.update(cases).set({ grading: "fair" }).where(eq(cases.id, mosul));
+    expect(await ids({ grading: ["fair", "confirmed"] })).toEqual([mosul]);
+    await handle.db.update(cases).set({ grading: null }).where(eq(cases.id, mosul));
   });
 
   it("ignores malformed filters instead of failing", async () => {
