@@ -1,5 +1,6 @@
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { replayServerAction } from "./support/server-actions";
 import {
   accountPath,
   demoAccount,
@@ -48,17 +49,7 @@ test("an admin server action posted directly with a staff session is refused on 
   const body = action.postDataBuffer();
   expect(body?.toString()).toContain(person.email);
 
-  const replay = (request: APIRequestContext) =>
-    request.post(action.url(), {
-      headers: {
-        "next-action": action.headers()["next-action"],
-        "next-router-state-tree": action.headers()["next-router-state-tree"],
-        "content-type": action.headers()["content-type"],
-        accept: "text/x-component",
-        origin: new URL(baseURL ?? action.url()).origin,
-      },
-      data: body ?? undefined,
-    });
+  const replay = (request: APIRequestContext) => replayServerAction(request, action, baseURL);
 
   // Replayed with the staff session: the server refuses, and nothing was created.
   const asStaff = await replay(await requestAs("staff"));

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { expect, test } from "./fixtures";
+import { replayServerAction } from "./support/server-actions";
 import { addForm, fileHaratAlBadu, tinyPng, uniqueWord, uploadEvidence } from "./support/cases";
 
 test("staff files the Harat al-Badu case with named victims and sources, finds it and reads its trail", async ({ staffPage: page }) => {
@@ -143,18 +144,8 @@ test("staff cannot edit another person's case, in the interface or by posting th
     staffPage.waitForRequest(isSave),
     staffPage.getByRole("button", { name: "Save changes" }).click(),
   ]);
-  const replay = await theirPage.request.post(action.url(), {
-    headers: {
-      "next-action": action.headers()["next-action"],
-      "next-router-state-tree": action.headers()["next-router-state-tree"],
-      "content-type": action.headers()["content-type"],
-      accept: "text/x-component",
-      origin: new URL(baseURL ?? action.url()).origin,
-    },
-    data: action.postDataBuffer() ?? undefined,
-  });
-  const answer = await replay.text();
-  expect(answer).toContain('"error":"forbidden"');
+  const replay = await replayServerAction(theirPage.request, action, baseURL);
+  expect(await replay.text()).toContain('"error":"forbidden"');
   await theirPage.goto(`/cases/${id}`);
   await expect(theirPage.getByRole("heading", { level: 1 })).not.toHaveText("Renamed by someone else");
   await expect(theirPage.getByRole("heading", { level: 1 })).toContainText("Owned by Amal");
