@@ -163,14 +163,6 @@ export function CaseForm({ action, initial, mode, caseId, version, cancelHref }:
         </div>
       </Fieldset>
 
-      <DuplicateHints
-        caseId={caseId}
-        governoratePcode={governorate}
-        from={probe.from}
-        to={precision === "range" ? probe.to : probe.from}
-        latitude={probe.lat}
-        longitude={probe.lon}
-      />
 
       <Fieldset legend={t("caseForm.who")}>
         <CheckboxGroup
@@ -230,6 +222,16 @@ export function CaseForm({ action, initial, mode, caseId, version, cancelHref }:
           {t("caseForm.cancel")}
         </Link>
       </div>
+
+      {/* Last, so that hints arriving while the form is filled never move a field from under the pointer. */}
+      <DuplicateHints
+        caseId={caseId}
+        governoratePcode={governorate}
+        from={probe.from}
+        to={precision === "range" ? probe.to : probe.from}
+        latitude={probe.lat}
+        longitude={probe.lon}
+      />
     </form>
   );
 }
