@@ -136,13 +136,27 @@ export const cases = pgTable(
   ],
 );
 
+/** Every victim, source, evidence file and comment: its own id and the case it belongs to. */
+const itemOfCase = () => ({
+  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+  caseId: uuid("case_id")
+    .notNull()
+    .references(() => cases.id),
+});
+
+/** Who added a victim or a source, and when it was added and last changed. */
+const contributionBookkeeping = () => ({
+  createdBy: uuid("created_by")
+    .notNull()
+    .references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const victims = pgTable(
   "victims",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id),
+    ...itemOfCase(),
     nameAr: text("name_ar"),
     nameLatin: text("name_latin"),
     sex: sexEnum("sex").notNull().default("unknown"),
@@ -152,11 +166,7 @@ export const victims = pgTable(
     familyGroup: text("family_group"),
     identityVerification: identityVerificationEnum("identity_verification").notNull().default("single_source"),
     confidential: boolean("confidential").notNull().default(false),
-    createdBy: uuid("created_by")
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    ...contributionBookkeeping(),
   },
   (t) => [index("victims_case_idx").on(t.caseId)],
 );
@@ -164,10 +174,7 @@ export const victims = pgTable(
 export const sources = pgTable(
   "sources",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id),
+    ...itemOfCase(),
     type: sourceTypeEnum("type").notNull(),
     publisher: text("publisher"),
     title: text("title"),
@@ -175,11 +182,7 @@ export const sources = pgTable(
     publishedOn: date("published_on", { mode: "string" }),
     language: text("language"),
     confidential: boolean("confidential").notNull().default(false),
-    createdBy: uuid("created_by")
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    ...contributionBookkeeping(),
   },
   (t) => [index("sources_case_idx").on(t.caseId)],
 );
@@ -187,10 +190,7 @@ export const sources = pgTable(
 export const evidenceFiles = pgTable(
   "evidence_files",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id),
+    ...itemOfCase(),
     fileName: text("file_name").notNull(),
     mediaType: text("media_type").notNull(),
     sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
@@ -210,10 +210,7 @@ export const evidenceFiles = pgTable(
 export const comments = pgTable(
   "comments",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id),
+    ...itemOfCase(),
     body: text("body").notNull(),
     authorId: uuid("author_id")
       .notNull()

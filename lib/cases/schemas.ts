@@ -110,7 +110,6 @@ const harmFields = {
   injuredMenMin: count,
   injuredMenMax: count,
 };
-export { harmRanges };
 
 export const caseFields = z.object({
   title: requiredText(200),
