@@ -27,8 +27,22 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return out;
 }
 
+/** Thrown inside a transaction to undo what it wrote and answer with `failure`. */
+export class Refusal extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.error);
+    this.name = "Refusal";
+  }
+}
+
+/** Refuses from inside a transaction: everything it wrote is rolled back, and the command answers `failure`. */
+export function refuse(failure: Failure): never {
+  throw new Refusal(failure);
+}
+
 /** Turns the errors a command expects into a Failure; anything else is a bug and is re-thrown. */
 export function expectedFailure(err: unknown): Failure {
+  if (err instanceof Refusal) return err.failure;
   if (err instanceof ForbiddenError) return fail(err.permission === "signed-in" ? "signedOut" : "forbidden");
   throw err;
 }

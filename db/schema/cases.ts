@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
   bigint,
   boolean,
@@ -16,6 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import {
   ageGroups,
+  closingReasons,
   datePrecisions,
   gradings,
   identityVerifications,
@@ -36,6 +38,7 @@ export const sexEnum = pgEnum("sex", sexes);
 export const ageGroupEnum = pgEnum("age_group", ageGroups);
 export const victimOutcomeEnum = pgEnum("victim_outcome", victimOutcomes);
 export const identityVerificationEnum = pgEnum("identity_verification", identityVerifications);
+export const closingReasonEnum = pgEnum("closing_reason", closingReasons);
 
 /** The last number handed out per incident year: references are never reused, even after a deletion. */
 export const referenceCounters = pgTable("reference_counters", {
@@ -96,6 +99,14 @@ export const cases = pgTable(
     stage: stageEnum("stage").notNull().default("submission"),
     /** The grading of the latest assessment (none until a reviewer assesses the case). */
     grading: gradingEnum("grading"),
+    /** When the case entered its current stage (its filing, for a case still in submission). */
+    stageEnteredAt: timestamp("stage_entered_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Why a closed case was closed; null while it is open. */
+    closingReason: closingReasonEnum("closing_reason"),
+    /** The canonical case this one duplicates: a duplicate is closed and never counted in any figure. */
+    duplicateOf: uuid("duplicate_of").references((): AnyPgColumn => cases.id),
+    /** The day the case was sent to the belligerent, while its answer is awaited (for the overdue flag). */
+    awaitingAnswerSince: date("awaiting_answer_since", { mode: "string" }),
     assigneeId: uuid("assignee_id").references(() => users.id),
     /** Normalised words of the reference, title, narrative, place and victim names (lib/cases/search-text.ts). */
     searchText: text("search_text").notNull().default(""),
@@ -123,6 +134,8 @@ export const cases = pgTable(
     index("cases_place_idx").on(t.governoratePcode, t.incidentDateFrom).where(sql`${t.deletedAt} is null`),
     index("cases_location_idx").on(t.latitude, t.longitude).where(sql`${t.deletedAt} is null and ${t.latitude} is not null`),
     index("cases_assignee_idx").on(t.assigneeId),
+    index("cases_duplicate_of_idx").on(t.duplicateOf),
+    index("cases_awaiting_answer_idx").on(t.awaitingAnswerSince).where(sql`${t.awaitingAnswerSince} is not null and ${t.deletedAt} is null`),
     index("cases_created_by_idx").on(t.createdBy),
     index("cases_belligerents_idx").using("gin", t.belligerents),
     index("cases_tags_idx").using("gin", t.tags),
@@ -137,7 +150,7 @@ export const cases = pgTable(
 );
 
 /** Every victim, source, evidence file and comment: its own id and the case it belongs to. */
-const itemOfCase = () => ({
+export const itemOfCase = () => ({
   id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
   caseId: uuid("case_id")
     .notNull()

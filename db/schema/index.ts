@@ -2,3 +2,4 @@ export * from "./users";
 export * from "./cases";
 export * from "./audit";
 export * from "./api-tokens";
+export * from "./lifecycle";

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Executor } from "@/db/client";
 import { cases, users, type CaseRow } from "@/db/schema";
 import { authorize, ForbiddenError, type Principal } from "@/lib/auth/actor";
 import { diff, recordAudit } from "@/lib/audit/record";
@@ -11,11 +11,12 @@ import { refreshSearchText } from "./search-index";
 
 const editableKeys = Object.keys(caseFields.shape) as (keyof CaseInput)[];
 
-function pickEditable(row: CaseRow): Record<string, unknown> {
+/** The fields of a case its forms edit, as stored. */
+export function pickEditable(row: CaseRow): Record<string, unknown> {
   return Object.fromEntries(editableKeys.map((k) => [k, row[k as keyof CaseRow]]));
 }
 
-function actorId(principal: Principal): string {
+export function actorId(principal: Principal): string {
   if (principal.kind !== "user") throw new ForbiddenError("signed-in");
   return principal.id;
 }
@@ -127,7 +128,8 @@ export async function deleteCase(db: Db, by: Principal | null, caseId: string, i
   }
 }
 
-async function staleFailure(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], current: CaseRow) {
+/** The refusal of a change made on an old version: who saved since, and when. */
+export async function staleFailure(tx: Executor, current: Pick<CaseRow, "updatedBy" | "updatedAt" | "version">) {
   const [editor] = await tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedBy));
   return fail("staleVersion", undefined, {
     name: editor?.name ?? "?",

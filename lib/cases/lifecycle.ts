@@ -1,5 +1,5 @@
 import type { Role } from "@/lib/auth/roles";
-import type { Grading, Stage } from "./vocabulary";
+import type { BelligerentAnswer, ClosingReason, Grading, RedressStatus, Stage } from "./vocabulary";
 
 /**
  * The stage machine of an allegation (DOMAIN.md, "Lifecycle"): which moves exist, from which stage,
@@ -10,14 +10,6 @@ import type { Grading, Stage } from "./vocabulary";
 export const moves = ["submit", "send_to_belligerent", "pursue_redress", "close", "reopen"] as const;
 export type Move = (typeof moves)[number];
 
-export const closingReasons = ["redress_completed", "duplicate", "discounted", "withdrawn", "no_further_action"] as const;
-export type ClosingReason = (typeof closingReasons)[number];
-
-export const belligerentAnswers = ["not_yet_assessed", "credible", "non_credible", "duplicate"] as const;
-export type BelligerentAnswer = (typeof belligerentAnswers)[number];
-
-export const redressStatuses = ["requested", "offered", "accepted", "delivered", "refused", "denied"] as const;
-export type RedressStatus = (typeof redressStatuses)[number];
 const settled: readonly RedressStatus[] = ["delivered", "refused", "denied"];
 
 /** What the machine needs to know about a case. */
@@ -41,7 +33,26 @@ export type MoveRequest =
 
 export type Mover = { id: string; role: Role };
 
-export type MoveDecision = { ok: true; from: Stage; to: Stage } | { ok: false; problem: string };
+/** Every refusal the machine gives: a message key under "errors." in the catalogues (a 409 from the API, but "forbidden"). */
+export const lifecycleProblems = [
+  "onlyOwnSubmission",
+  "forbidden",
+  "notFromThisStage",
+  "recordIncomplete",
+  "needsGrading",
+  "discountedIsClosed",
+  "needsAnswerOrDecision",
+  "needsReasonWithoutAnswer",
+  "needsDuplicateOf",
+  "needsDiscountedGrading",
+  "reasonNotFromThisStage",
+  "needsRedressItems",
+  "redressUnsettled",
+  "needsReopenReason",
+] as const;
+export type LifecycleProblem = (typeof lifecycleProblems)[number];
+
+export type MoveDecision = { ok: true; from: Stage; to: Stage } | { ok: false; problem: LifecycleProblem };
 
 const from: Record<Move, readonly Stage[]> = {
   submit: ["submission"],
@@ -65,7 +76,7 @@ const closableFrom: Partial<Record<ClosingReason, readonly Stage[]>> = {
   discounted: ["assessment"],
 };
 
-const refuse = (problem: string): MoveDecision => ({ ok: false, problem });
+const refuse = (problem: LifecycleProblem): MoveDecision => ({ ok: false, problem });
 
 export function decideMove(facts: CaseFacts, request: MoveRequest, mover: Mover): MoveDecision {
   const reviewerOrManager = mover.role === "reviewer" || mover.role === "manager";
@@ -111,4 +122,26 @@ export function availableMoves(facts: CaseFacts, mover: Mover): Move[] {
   const open = moves.filter((move) => from[move].includes(facts.stage));
   if (mover.role === "reviewer" || mover.role === "manager") return open;
   return mover.role === "staff" && mover.id === facts.createdBy ? open.filter((m) => m === "submit") : [];
+}
+
+/**
+ * Where a redress item may go next: forward along requested → offered → accepted → delivered (a step
+ * the record missed may be skipped), refused by those it was offered to, or denied by the belligerent.
+ * Delivered, refused and denied are final.
+ */
+const redressNext: Record<RedressStatus, readonly RedressStatus[]> = {
+  requested: ["offered", "accepted", "delivered", "denied"],
+  offered: ["accepted", "delivered", "refused", "denied"],
+  accepted: ["delivered", "refused", "denied"],
+  delivered: [],
+  refused: [],
+  denied: [],
+};
+
+export function nextRedressStatuses(status: RedressStatus): readonly RedressStatus[] {
+  return redressNext[status];
+}
+
+export function isSettled(status: RedressStatus): boolean {
+  return settled.includes(status);
 }

@@ -28,6 +28,10 @@ export const caseListQuery = z.object({
   /** "me", "none" or an account id. */
   assignee: one(plain(40)),
   tag: many(plain(60)),
+  /** Cases assigned to the viewer or filed by them. */
+  mine: one(z.enum(["1"])),
+  /** Cases waiting on the belligerent's answer for longer than the configured period. */
+  overdue: one(z.enum(["1"])),
   sort: one(z.enum(sortKeys)).default("incident"),
   dir: one(z.enum(["asc", "desc"])).default("desc"),
   page: one(z.coerce.number().int().min(1).max(100_000)).default(1),

@@ -9,7 +9,14 @@ import { toPrefixQuery } from "./search-text";
 
 const searchVector = sql`to_tsvector('simple', ${cases.searchText})`;
 
-function listConditions(query: CaseListQuery, by: Principal): SQL[] {
+/** Waiting on the belligerent's answer for more than `days` days (a "not yet assessed" answer is still waiting). */
+export function overdueCondition(days: number): SQL {
+  return sql`${cases.awaitingAnswerSince} < current_date - ${days}::int`;
+}
+
+export type ListOptions = { overdueDays: number };
+
+function listConditions(query: CaseListQuery, by: Principal, options: ListOptions): SQL[] {
   const where: SQL[] = [isNull(cases.deletedAt)];
   const tsQuery = query.q ? toPrefixQuery(query.q) : null;
   if (tsQuery) where.push(sql`${searchVector} @@ to_tsquery('simple', ${tsQuery})`);
@@ -25,6 +32,8 @@ function listConditions(query: CaseListQuery, by: Principal): SQL[] {
   if (query.assignee === "none") where.push(isNull(cases.assigneeId));
   else if (query.assignee === "me" && by.kind === "user") where.push(eq(cases.assigneeId, by.id));
   else if (isUuid(query.assignee)) where.push(eq(cases.assigneeId, query.assignee));
+  if (query.mine && by.kind === "user") where.push(or(eq(cases.assigneeId, by.id), eq(cases.createdBy, by.id)) as SQL);
+  if (query.overdue) where.push(overdueCondition(options.overdueDays));
   return where;
 }
 
@@ -52,6 +61,10 @@ export type CaseListItem = {
   localityEn: string | null;
   localityAr: string | null;
   stage: string;
+  grading: string | null;
+  closingReason: string | null;
+  duplicateOf: string | null;
+  overdue: boolean;
   belligerents: string[];
   killedMin: number | null;
   killedMax: number | null;
@@ -60,9 +73,14 @@ export type CaseListItem = {
 };
 
 /** One page of cases matching the filters, with the total count of all that match. */
-export async function listCases(db: Db, by: Principal | null, query: CaseListQuery): Promise<{ items: CaseListItem[]; total: number }> {
+export async function listCases(
+  db: Db,
+  by: Principal | null,
+  query: CaseListQuery,
+  options: ListOptions = { overdueDays: 90 },
+): Promise<{ items: CaseListItem[]; total: number }> {
   authorize(by, "case:read");
-  const where = and(...listConditions(query, by));
+  const where = and(...listConditions(query, by, options));
   const assignee = alias(users, "assignee");
   const [items, [{ total }]] = await Promise.all([
     db
@@ -77,6 +95,10 @@ export async function listCases(db: Db, by: Principal | null, query: CaseListQue
         localityEn: cases.localityEn,
         localityAr: cases.localityAr,
         stage: cases.stage,
+        grading: cases.grading,
+        closingReason: cases.closingReason,
+        duplicateOf: cases.duplicateOf,
+        overdue: sql<boolean>`coalesce(${overdueCondition(options.overdueDays)}, false)`,
         belligerents: cases.belligerents,
         killedMin: cases.killedMin,
         killedMax: cases.killedMax,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { blankToNull, coordinate, count, flag, isoDate, list, optionalDate, optionalText, requiredText, text, wordList } from "./schema-parts";
 import { districtOf, governorateOf } from "@/lib/places/admin-areas";
 import { harmRanges } from "./harm";
 import {
@@ -16,81 +17,7 @@ import {
 } from "./vocabulary";
 
 // One schema per form, shared by the form, the server action and the JSON API. Messages are keys
-// under "errors." in the catalogues. Form posts arrive as strings: empty means "not given".
-
-const blankToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
-
-const text = (max: number) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? v.trim() : v),
-    z.string({ error: "invalid" }).max(max, { error: "tooLong" }),
-  );
-const requiredText = (max: number) => text(max).pipe(z.string().min(1, { error: "required" }));
-const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v ?? null), text(max).nullable());
-
-const count = z.preprocess(
-  (v) => {
-    const b = blankToNull(v);
-    return typeof b === "string" ? Number(b.trim()) : b;
-  },
-  z
-    .number({ error: "notANumber" })
-    .int({ error: "wholeNumber" })
-    .min(0, { error: "notNegative" })
-    .max(1_000_000, { error: "tooLarge" })
-    .nullable(),
-);
-
-const isoDate = z
-  .string({ error: "required" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    error: "invalidDate",
-  })
-  .refine((s) => s >= "1900-01-01", { error: "dateTooEarly" })
-  .refine((s) => s <= new Date().toISOString().slice(0, 10), { error: "dateInFuture" });
-
-const optionalDate = z.preprocess(blankToNull, isoDate.nullable());
-
-/** A list from checkboxes (several values) or a comma-separated field, or a JSON array. */
-const list = <T extends z.ZodType>(item: T, { atLeastOne = false } = {}) =>
-  z.preprocess(
-    (v) => {
-      if (v === undefined || v === null || v === "") return [];
-      if (Array.isArray(v)) return v.filter((x) => x !== "");
-      return [v];
-    },
-    z.array(item).min(atLeastOne ? 1 : 0, { error: "chooseOne" }),
-  );
-
-const wordList = z.preprocess(
-  (v) => {
-    const raw = Array.isArray(v) ? v.join(",") : typeof v === "string" ? v : v == null ? "" : v;
-    if (typeof raw !== "string") return raw;
-    return [...new Set(raw.split(",").map((s) => s.trim()).filter(Boolean))];
-  },
-  z.array(z.string().max(60, { error: "tooLong" })).max(30, { error: "tooMany" }),
-);
-
-// A checkbox is posted after a hidden "false" of the same name, so an unticked box still says so: the last value wins.
-const flag = z.preprocess((v) => {
-  const last = Array.isArray(v) ? v[v.length - 1] : v;
-  return last === true || last === "true" || last === "on" || last === "1";
-}, z.boolean());
-
-const coordinate = (limit: number) =>
-  z.preprocess(
-    (v) => {
-      const b = blankToNull(v);
-      return typeof b === "string" ? Number(b.trim().replace(",", ".")) : b;
-    },
-    z
-      .number({ error: "notANumber" })
-      .min(-limit, { error: "outOfRange" })
-      .max(limit, { error: "outOfRange" })
-      .nullable(),
-  );
+// under "errors." in the catalogues.
 
 const harmFields = {
   killedMin: count,

@@ -107,7 +107,7 @@ describe("every refusal", () => {
         if (!decision.ok) problems.add(decision.problem);
       }
     for (const locale of ["en", "ar"] as const) {
-      const messages = catalogues[locale].lifecycle as Record<string, string>;
+      const messages = catalogues[locale].errors as Record<string, string>;
       for (const problem of problems) expect(messages[problem], `${locale}: ${problem}`).toBeTruthy();
     }
     expect(problems.size).toBeGreaterThanOrEqual(12);

@@ -1,0 +1,97 @@
+import { desc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { assessments, belligerentResponses, cases } from "@/db/schema";
+import { authorize, type Principal } from "@/lib/auth/actor";
+import { diff, recordAudit } from "@/lib/audit/record";
+import { isUuid } from "@/lib/ids";
+import { expectedFailure, fail, fieldErrorsOf, ok, type Result } from "@/lib/result";
+import { lockCase } from "./access";
+import { answerInput, assessmentInput } from "./lifecycle-schemas";
+import { personOf } from "./stage-commands";
+
+/**
+ * Records a reviewer's assessment of a case in assessment. Assessments are kept; the new one is the
+ * latest, so its grading becomes the case's.
+ */
+export async function assessCase(db: Db, by: Principal | null, caseId: string, input: unknown): Promise<Result<{ id: string }>> {
+  try {
+    const person = personOf(by);
+    authorize(person, "case:assess");
+    const parsed = assessmentInput.safeParse(input);
+    if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
+    const v = parsed.data;
+    return await db.transaction(async (tx) => {
+      const current = await lockCase(tx, caseId);
+      if (!current) return fail("notFound");
+      if (current.stage !== "assessment") return fail("assessOnlyInAssessment");
+      const [row] = await tx
+        .insert(assessments)
+        .values({ ...v, caseId, assessedBy: person.id })
+        .returning({ id: assessments.id });
+      await tx
+        .update(cases)
+        .set({ grading: v.grading, version: current.version + 1, updatedBy: person.id, updatedAt: new Date() })
+        .where(eq(cases.id, caseId));
+      await recordAudit(tx, {
+        actor: person,
+        action: "assessment.added",
+        entityType: "assessment",
+        entityId: row.id,
+        caseId,
+        changes: { ...diff({}, v), ...(current.grading ? { previousGrading: { from: null, to: current.grading } } : {}) },
+      });
+      return ok({ id: row.id });
+    });
+  } catch (err) {
+    return expectedFailure(err);
+  }
+}
+
+/**
+ * Records (or corrects) the belligerent's answer to the latest sending of a case waiting on it, or
+ * already in redress (an answer may come after redress was pursued without one).
+ */
+export async function recordAnswer(db: Db, by: Principal | null, responseId: string, input: unknown): Promise<Result> {
+  try {
+    const person = personOf(by);
+    authorize(person, "case:record-response");
+    const parsed = answerInput.safeParse(input);
+    if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
+    const v = parsed.data;
+    if (!isUuid(responseId)) return fail("notFound");
+    return await db.transaction(async (tx) => {
+      const [sending] = await tx.select().from(belligerentResponses).where(eq(belligerentResponses.id, responseId));
+      const current = sending && (await lockCase(tx, sending.caseId));
+      if (!sending || !current) return fail("notFound");
+      if (current.stage !== "belligerent_response" && current.stage !== "redress") return fail("answerNotNow");
+      const [latest] = await tx
+        .select({ id: belligerentResponses.id })
+        .from(belligerentResponses)
+        .where(eq(belligerentResponses.caseId, current.id))
+        .orderBy(desc(belligerentResponses.sentAt), desc(belligerentResponses.id))
+        .limit(1);
+      if (latest.id !== sending.id) return fail("answerToLatestOnly");
+      if (v.answeredOn < sending.sentOn) return fail("invalidInput", { answeredOn: ["beforeSent"] });
+      const changes = diff(sending, v);
+      if (Object.keys(changes).length === 0) return ok(undefined);
+      await tx
+        .update(belligerentResponses)
+        .set({ ...v, answerRecordedBy: person.id, answerRecordedAt: new Date() })
+        .where(eq(belligerentResponses.id, sending.id));
+      // "Not yet assessed" is an acknowledgement of receipt: the case still waits on the belligerent.
+      const awaiting = v.answer === "not_yet_assessed" ? sending.sentOn : null;
+      if (awaiting !== current.awaitingAnswerSince) await tx.update(cases).set({ awaitingAnswerSince: awaiting }).where(eq(cases.id, current.id));
+      await recordAudit(tx, {
+        actor: person,
+        action: sending.answer ? "response.answerCorrected" : "response.answered",
+        entityType: "response",
+        entityId: sending.id,
+        caseId: current.id,
+        changes,
+      });
+      return ok(undefined);
+    });
+  } catch (err) {
+    return expectedFailure(err);
+  }
+}
