@@ -13,6 +13,8 @@ export type AppConfig = {
   demoMode: boolean;
   /** Where evidence files are stored and how large one may be (lib/evidence/config.ts). */
   evidence: EvidenceConfig;
+  /** Days a case may wait on the belligerent's answer before it is flagged overdue. */
+  overdueDays: number;
 };
 
 const envSchema = z
@@ -25,6 +27,7 @@ const envSchema = z
     DATA_DIR: z.string().trim().min(1, "must not be empty").optional(),
     AUTH_SECRET: z.string().trim().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
     DEMO_MODE: z.enum(["on", "off"], "must be 'on' or 'off'").optional(),
+    ANSWER_OVERDUE_DAYS: z.coerce.number("must be a number of days").int("must be a whole number of days").min(1, "must be at least 1").max(3650, "must be at most 3650").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.AUTH_SECRET) {
@@ -51,6 +54,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     DATA_DIR: blankToUndefined(env.DATA_DIR),
     AUTH_SECRET: blankToUndefined(env.AUTH_SECRET),
     DEMO_MODE: blankToUndefined(env.DEMO_MODE),
+    ANSWER_OVERDUE_DAYS: blankToUndefined(env.ANSWER_OVERDUE_DAYS),
   });
   const evidenceProblems = (dataDir: string) => {
     const evidence = parseEvidenceConfig(env, dataDir, cwd);
@@ -75,6 +79,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     // Demo accounts are only ever made on the embedded default, never on a named server.
     demoMode: backend === "embedded" && e.DEMO_MODE !== "off",
     evidence: evidence.config,
+    overdueDays: e.ANSWER_OVERDUE_DAYS ?? 90,
   };
 }
 

@@ -8,7 +8,7 @@ import { countryAreas } from "@/lib/places/admin-areas";
 const control = "rounded border border-slate-400 bg-white px-2 py-1.5 focus:outline-2 focus:outline-sky-700";
 
 /** A plain GET form: every filter lands in the URL, and it works without JavaScript. */
-export async function CaseFilters({ query }: { query: CaseListQuery }) {
+export async function CaseFilters({ query, overdueDays }: { query: CaseListQuery; overdueDays: number }) {
   const t = await getTranslations();
   const locale = (await getLocale()) as Locale;
   const field = (id: string, label: string, input: React.ReactNode) => (
@@ -106,6 +106,20 @@ export async function CaseFilters({ query }: { query: CaseListQuery }) {
             <option value="none">{t("cases.unassigned")}</option>
           </select>,
         )}
+        <fieldset className="flex flex-col gap-1">
+          <legend className="text-sm font-medium">{t("cases.show")}</legend>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="mine" value="1" defaultChecked={query.mine === "1"} className="size-4" />
+            {t("cases.mine")}
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue === "1"} className="size-4" aria-describedby="filter-overdue-help" />
+            {t("lifecycle.overdue")}
+          </label>
+          <p id="filter-overdue-help" className="text-xs text-slate-600">
+            {t("lifecycle.overdueHelp", { days: overdueDays })}
+          </p>
+        </fieldset>
         {field("filter-tag", t("cases.tag"), <input id="filter-tag" name="tag" defaultValue={query.tag[0] ?? ""} className={control} />)}
         {field(
           "filter-sort",

@@ -39,7 +39,16 @@ export async function CaseTable({ items }: { items: CaseListItem[] }) {
                 .filter(Boolean)
                 .join(locale === "ar" ? "، " : ", ")}
             </td>
-            <td className="py-2 pe-3">{t(`stages.${c.stage}`)}</td>
+            <td className="py-2 pe-3">
+              {t(`stages.${c.stage}`)}
+              {c.grading ? <span className="block text-xs text-slate-600">{t(`gradings.${c.grading}`)}</span> : null}
+              {c.closingReason ? <span className="block text-xs text-slate-600">{t(`closingReasons.${c.closingReason}`)}</span> : null}
+              {c.overdue ? (
+                <span className="mt-1 inline-block rounded bg-red-100 px-2 text-xs font-medium text-red-900" data-testid="overdue">
+                  {t("lifecycle.overdue")}
+                </span>
+              ) : null}
+            </td>
             <td className="py-2 pe-3 whitespace-nowrap">{formatRange(c.killedMin, c.killedMax, t("cases.unknown"))}</td>
             <td className="py-2 pe-3 whitespace-nowrap">{format.dateTime(c.updatedAt, { dateStyle: "medium" })}</td>
           </tr>

@@ -26,6 +26,16 @@ const vocabularyOf: Record<string, string> = {
   outcome: "outcomes",
   identityVerification: "verifications",
   type: "sourceTypes",
+  "redress.type": "redressTypes",
+  grading: "gradings",
+  previousGrading: "gradings",
+  method: "assessmentMethods",
+  kind: "sendingKinds",
+  channel: "channels",
+  answer: "answers",
+  nonCredibleReason: "nonCredibleReasons",
+  closingReason: "closingReasons",
+  status: "redressStatuses",
 };
 
 function isEmpty(v: unknown): boolean {
@@ -42,15 +52,15 @@ export async function CaseTrail({ events }: { events: Event[] }) {
     if (entity === "case" && harm && t.has(`harm.${harm[1]}`)) {
       return t(harm[2] === "Min" ? "caseForm.minOf" : "caseForm.maxOf", { what: t(`harm.${harm[1]}`) });
     }
-    for (const key of [`${entity}.${field}`, `caseForm.${field}`]) if (t.has(key)) return t(key);
+    for (const key of [`${entity}.${field}`, `caseForm.${field}`, `lifecycle.${field}`]) if (t.has(key)) return t(key);
     return field;
   };
-  const value = (field: string, v: unknown): string => {
+  const value = (entity: string, field: string, v: unknown): string => {
     if (isEmpty(v)) return t("trail.empty");
     if (typeof v === "boolean") return v ? t("trail.yes") : t("trail.no");
-    if (Array.isArray(v)) return v.map((item) => value(field, item)).join(", ");
+    if (Array.isArray(v)) return v.map((item) => value(entity, field, item)).join(", ");
     if (field === "governoratePcode" || field === "districtPcode") return areaName(String(v), locale);
-    const ns = vocabularyOf[field];
+    const ns = vocabularyOf[`${entity}.${field}`] ?? vocabularyOf[field];
     return ns && t.has(`${ns}.${String(v)}`) ? t(`${ns}.${String(v)}`) : String(v);
   };
   const headline = (e: Event) => {
@@ -75,10 +85,10 @@ export async function CaseTrail({ events }: { events: Event[] }) {
                 .map(([field, change]) => (
                   <li key={field}>
                     {isCreation(e)
-                      ? t("trail.set", { field: label(e.entityType, field), to: value(field, change.to) })
+                      ? t("trail.set", { field: label(e.entityType, field), to: value(e.entityType, field, change.to) })
                       : change.to === null
-                        ? t("trail.cleared", { field: label(e.entityType, field), from: value(field, change.from) })
-                        : t("trail.change", { field: label(e.entityType, field), from: value(field, change.from), to: value(field, change.to) })}
+                        ? t("trail.cleared", { field: label(e.entityType, field), from: value(e.entityType, field, change.from) })
+                        : t("trail.change", { field: label(e.entityType, field), from: value(e.entityType, field, change.from), to: value(e.entityType, field, change.to) })}
                   </li>
                 ))}
             </ul>

@@ -1,14 +1,17 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { CheckboxField } from "@/components/ui/CheckboxField";
 import { Field } from "@/components/ui/Field";
 import { SelectField } from "@/components/ui/SelectField";
 import { TextArea } from "@/components/ui/TextArea";
 import { ageGroups, identityVerifications, sexes, sourceTypes, victimOutcomes } from "@/lib/cases/vocabulary";
 import { textValue, type FormValues } from "@/lib/form-state";
 
-type Props = { values?: FormValues; errors?: Record<string, string[]>; idPrefix: string };
+export type FieldsProps = { values?: FormValues; errors?: Record<string, string[]>; idPrefix: string };
+type Props = FieldsProps;
 
-function useFieldProps(ns: string, { values, errors, idPrefix }: Props) {
+/** Props for a field named `key`: its id, label (from namespace `ns`), kept value and errors. */
+export function useFieldProps(ns: string, { values, errors, idPrefix }: Props) {
   const t = useTranslations(ns);
   return (key: string) => ({
     id: `${idPrefix}-${key}`,
@@ -20,13 +23,7 @@ function useFieldProps(ns: string, { values, errors, idPrefix }: Props) {
 }
 
 function ConfidentialBox({ label, values, idPrefix }: { label: string; values?: FormValues; idPrefix: string }) {
-  return (
-    <label className="flex items-center gap-2" htmlFor={`${idPrefix}-confidential`}>
-      <input type="hidden" name="confidential" value="false" />
-      <input id={`${idPrefix}-confidential`} type="checkbox" name="confidential" value="true" defaultChecked={textValue(values, "confidential") === "true"} className="size-4" />
-      {label}
-    </label>
-  );
+  return <CheckboxField id={`${idPrefix}-confidential`} name="confidential" label={label} checked={textValue(values, "confidential") === "true"} />;
 }
 
 export function VictimFields(props: Props) {

@@ -4,6 +4,7 @@ import type { Permission } from "@/lib/auth/permissions";
 export const navItems: { href: string; labelKey: string; permission: Permission | null }[] = [
   { href: "/", labelKey: "home", permission: null },
   { href: "/cases", labelKey: "cases", permission: "case:read" },
+  { href: "/cases?mine=1", labelKey: "myCases", permission: "case:read" },
   { href: "/cases/new", labelKey: "newCase", permission: "case:create" },
   { href: "/admin/accounts", labelKey: "accounts", permission: "user:manage" },
   { href: "/account", labelKey: "account", permission: null },

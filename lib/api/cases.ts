@@ -12,7 +12,8 @@ export const API_BASE = "/api/v1";
 
 const notFound = () => new ApiError({ error: "notFound" });
 
-async function caseResponse({ db, actor }: ApiRequest, id: string, status = 200, headers: Record<string, string> = {}) {
+/** The case as the API shows it, in a response. */
+export async function caseResponse({ db, actor }: ApiRequest, id: string, status = 200, headers: Record<string, string> = {}) {
   const c = await getCase(db, actor, id);
   if (!c) throw notFound();
   return json(toCaseDto(c), status, headers);
@@ -23,9 +24,9 @@ export const getMe: ApiHandler = async ({ actor }) =>
   json({ id: actor.id, name: actor.name, email: actor.email, role: actor.role, permissions: permissionsOf(actor.role) });
 
 /** GET /cases: the list page's filters, search and order, one page at a time. */
-export const listCasesEndpoint: ApiHandler = async ({ db, url, actor }) => {
+export const listCasesEndpoint: ApiHandler = async ({ db, url, actor, overdueDays }) => {
   const query = parseQuery(url, caseListParams);
-  const { items, total } = await listCases(db, actor, query);
+  const { items, total } = await listCases(db, actor, query, { overdueDays });
   return json({ items: items.map(toCaseSummaryDto), total, page: query.page, size: query.size });
 };
 

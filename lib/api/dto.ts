@@ -2,7 +2,19 @@ import { z } from "zod";
 import { roleValues } from "@/lib/auth/roles";
 import type { CaseDetail, CaseListItem } from "@/lib/cases/queries";
 import { caseFields, commentInput, sourceInput, victimInput } from "@/lib/cases/schemas";
-import { stages } from "@/lib/cases/vocabulary";
+import {
+  assessmentMethods,
+  belligerentAnswers,
+  closingReasons,
+  gradings,
+  nonCredibleReasons,
+  redressStatuses,
+  redressTypes,
+  sendingChannels,
+  sendingKinds,
+  stages,
+} from "@/lib/cases/vocabulary";
+import { moves } from "@/lib/cases/lifecycle";
 
 /**
  * What the API returns, as zod schemas: the OpenAPI document describes responses from these, and
@@ -54,11 +66,103 @@ export const evidenceDto = z.object({
   addedAt: timestamp,
 });
 
+const day = z.iso.date();
+const count = z.int().min(0).nullable();
+
+export const stageMoveDto = z.object({
+  id: z.int(),
+  move: z.enum(moves),
+  fromStage: z.enum(stages),
+  toStage: z.enum(stages),
+  closingReason: z.enum(closingReasons).nullable(),
+  reason: z.string().nullable(),
+  evidenceIds: z.array(id),
+  movedBy: id,
+  moverName: z.string(),
+  movedAt: timestamp,
+});
+
+export const assessmentDto = z.object({
+  id,
+  caseId: id,
+  grading: z.enum(gradings),
+  method: z.enum(assessmentMethods),
+  siteVisit: z.boolean().nullable(),
+  witnessesInterviewed: count,
+  deathsMin: count,
+  deathsMax: count,
+  ihlConcerns: z.string().nullable(),
+  reasoning: z.string(),
+  assessedBy: id,
+  assessorName: z.string(),
+  assessedAt: timestamp,
+});
+
+export const responseDto = z.object({
+  id,
+  caseId: id,
+  kind: z.enum(sendingKinds),
+  sentOn: day,
+  channel: z.enum(sendingChannels),
+  sentReference: z.string().nullable(),
+  evidenceIds: z.array(id),
+  sentBy: id,
+  senderName: z.string(),
+  sentAt: timestamp,
+  answer: z.enum(belligerentAnswers).nullable(),
+  nonCredibleReason: z.enum(nonCredibleReasons).nullable(),
+  deathsConcededMin: count,
+  deathsConcededMax: count,
+  injuriesConcededMin: count,
+  injuriesConcededMax: count,
+  answeredOn: day.nullable(),
+  answerReference: z.string().nullable(),
+  answerNote: z.string().nullable(),
+  answerRecordedBy: id.nullable(),
+  answererName: z.string().nullable(),
+  answerRecordedAt: timestamp.nullable(),
+});
+
+export const redressItemDto = z.object({
+  id,
+  caseId: id,
+  type: z.enum(redressTypes),
+  description: z.string().nullable(),
+  amount: z.string().nullable().meta({ description: "Decimal text, for payments", example: "15000.00" }),
+  currency: z.string().nullable().meta({ description: "ISO 4217", example: "USD" }),
+  status: z.enum(redressStatuses),
+  requestedOn: day.nullable(),
+  offeredOn: day.nullable(),
+  acceptedOn: day.nullable(),
+  settledOn: day.nullable().meta({ description: "When it was delivered (paid), refused or denied" }),
+  beneficiaryIds: z.array(id).meta({ description: "Victims of the case" }),
+  version: z.int().min(1),
+  createdBy: id,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const caseLink = z.object({ id, reference: z.string(), title: z.string() });
+
+export const lifecycleDto = z.object({
+  moves: z.array(stageMoveDto),
+  assessments: z.array(assessmentDto).meta({ description: "Latest first; the latest counts" }),
+  responses: z.array(responseDto).meta({ description: "Sendings to the belligerent with their answers, latest first" }),
+  redress: z.array(redressItemDto),
+  duplicates: z.array(caseLink).meta({ description: "Cases marked as duplicates of this one" }),
+  duplicateOfCase: caseLink.nullable(),
+});
+
 export const caseDto = z.object({
   id,
   reference: z.string().meta({ example: "ALG-2017-0042" }),
   ...caseFields.shape,
   stage: z.enum(stages),
+  stageEnteredAt: timestamp,
+  grading: z.enum(gradings).nullable().meta({ description: "The latest assessment's" }),
+  closingReason: z.enum(closingReasons).nullable(),
+  duplicateOf: id.nullable(),
+  awaitingAnswerSince: day.nullable().meta({ description: "When the case was sent, while the belligerent's answer is awaited" }),
   assigneeId: id.nullable(),
   /** Send it back with a change: a newer version on the server means someone saved since (409). */
   version: z.int().min(1),
@@ -72,6 +176,7 @@ export const caseDto = z.object({
   sources: z.array(sourceDto),
   evidence: z.array(evidenceDto),
   comments: z.array(commentDto),
+  lifecycle: lifecycleDto,
 });
 
 export const caseSummaryDto = z.object({
@@ -85,6 +190,10 @@ export const caseSummaryDto = z.object({
   localityEn: caseFields.shape.localityEn,
   localityAr: caseFields.shape.localityAr,
   stage: z.enum(stages),
+  grading: z.enum(gradings).nullable(),
+  closingReason: z.enum(closingReasons).nullable(),
+  duplicateOf: id.nullable(),
+  overdue: z.boolean().meta({ description: "Waiting on the belligerent's answer for longer than the configured period" }),
   belligerents: caseFields.shape.belligerents,
   killedMin: caseFields.shape.killedMin,
   killedMax: caseFields.shape.killedMax,
@@ -149,6 +258,14 @@ export function toCaseDto(c: CaseDetail): JsonObject {
     sources: c.sources.map(toSourceDto),
     evidence: c.evidence.map(toEvidenceDto),
     comments: c.comments.map(toCommentDto),
+    lifecycle: {
+      moves: c.lifecycle.moves.map((m) => pick(stageMoveDto, m)),
+      assessments: c.lifecycle.assessments.map((a) => pick(assessmentDto, a)),
+      responses: c.lifecycle.responses.map((r) => pick(responseDto, r)),
+      redress: c.lifecycle.redress.map((r) => pick(redressItemDto, r)),
+      duplicates: c.lifecycle.duplicates.map((d) => pick(caseLink, d)),
+      duplicateOfCase: c.lifecycle.duplicateOfCase ? pick(caseLink, c.lifecycle.duplicateOfCase) : null,
+    },
   };
 }
 

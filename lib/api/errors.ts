@@ -1,5 +1,6 @@
 import { createTranslator } from "next-intl";
 import { z } from "zod";
+import { lifecycleProblems } from "@/lib/cases/lifecycle";
 import { catalogues } from "@/lib/i18n/catalogues";
 import type { Failure, FieldErrors } from "@/lib/result";
 
@@ -27,6 +28,7 @@ const statuses: Record<string, number> = {
   invalidToken: 401,
   signedOut: 401,
   forbidden: 403,
+  onlyOwnSubmission: 403,
   notFound: 404,
   staleVersion: 409,
   invalidJson: 400,
@@ -36,8 +38,20 @@ const statuses: Record<string, number> = {
   unexpected: 500,
 };
 
+/** Refusals because of where a case stands (its stage, what it lacks, another's change): the request was fine, the moment was not. */
+const conflicts = new Set<string>([
+  ...lifecycleProblems,
+  "assessOnlyInAssessment",
+  "awaitingAnswer",
+  "answerNotNow",
+  "answerToLatestOnly",
+  "redressOnlyInRedress",
+  "hasDuplicates",
+]);
+
 export function statusOf(error: string): number {
-  return Object.hasOwn(statuses, error) ? statuses[error] : 400;
+  if (Object.hasOwn(statuses, error)) return statuses[error];
+  return conflicts.has(error) ? 409 : 400;
 }
 
 const errorsNamespace = catalogues.en.errors;

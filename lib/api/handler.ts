@@ -13,6 +13,8 @@ export type ApiRequest = {
   url: URL;
   params: Record<string, string>;
   actor: Actor;
+  /** Days a case may wait on the belligerent's answer before it is overdue (the app's configuration). */
+  overdueDays: number;
 };
 
 export type ApiHandler = (req: ApiRequest) => Promise<Response>;
@@ -23,12 +25,18 @@ export type ApiHandler = (req: ApiRequest) => Promise<Response>;
  * JSON with a message, and anything unexpected is logged and answered with a plain 500.
  * Route files pass the app's database; tests pass theirs.
  */
-export async function runApi(db: Db, handler: ApiHandler, request: Request, params: Record<string, string> = {}): Promise<Response> {
+export async function runApi(
+  db: Db,
+  handler: ApiHandler,
+  request: Request,
+  params: Record<string, string> = {},
+  { overdueDays = 90 }: { overdueDays?: number } = {},
+): Promise<Response> {
   const url = new URL(request.url);
   try {
     const actor = await authenticateToken(db, bearerToken(request.headers.get("authorization")));
     if (!actor) return failureResponse({ error: "invalidToken" });
-    return await handler({ db, request, url, params, actor });
+    return await handler({ db, request, url, params, actor, overdueDays });
   } catch (err) {
     if (err instanceof ApiError) return failureResponse(err.failure, err.status);
     if (err instanceof ForbiddenError) return failureResponse({ error: err.permission === "signed-in" ? "signedOut" : "forbidden" });

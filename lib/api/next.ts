@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/db/client";
+import { getConfig } from "@/lib/config";
 import { runApi } from "./handler";
 import { routeFor, type HttpMethod } from "./routes";
 
@@ -14,6 +15,6 @@ export function apiRoute(method: HttpMethod, path: string) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     const raw = (await context.params) ?? {};
     const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]));
-    return runApi(db(), route.handler, request, params);
+    return runApi(db(), route.handler, request, params, { overdueDays: getConfig().overdueDays });
   };
 }

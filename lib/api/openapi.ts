@@ -171,6 +171,7 @@ function build(): OpenApiDocument {
     tags: [
       { name: "account", description: "The token's account" },
       { name: "cases", description: "Allegations and their audit trail" },
+      { name: "lifecycle", description: "Stage moves, assessments, the belligerent's responses, redress, duplicates and assignment" },
       { name: "victims", description: "Victims of an allegation" },
       { name: "sources", description: "Sources of an allegation" },
       { name: "comments", description: "Internal comments on an allegation" },

@@ -8,10 +8,28 @@ import {
   listCasesEndpoint,
   updateCaseEndpoint,
 } from "./cases";
+import {
+  addRedressEndpoint,
+  answerEndpoint,
+  assessEndpoint,
+  assignEndpoint,
+  duplicateEndpoint,
+  moveEndpoint,
+  redressStatusEndpoint,
+  sendEndpoint,
+} from "./lifecycle";
 import { caseDto, caseListDto, commentDto, meDto, sourceDto, trailDto, victimDto } from "./dto";
 import type { ApiHandler } from "./handler";
 import { commentEndpoints, sourceEndpoints, victimEndpoints } from "./items";
 import {
+  answerBody,
+  assessmentBody,
+  assignmentBody,
+  duplicateBody,
+  moveBody,
+  redressBody,
+  redressStatusBody,
+  sendingBody,
   caseCreateBody,
   caseDeleteBody,
   caseListParams,
@@ -34,7 +52,7 @@ export type ApiRoute = {
   /** Under /api/v1, with {parameters} named as the route folders name them. */
   path: string;
   operationId: string;
-  tag: "account" | "cases" | "victims" | "sources" | "comments";
+  tag: "account" | "cases" | "lifecycle" | "victims" | "sources" | "comments";
   summary: string;
   description?: string;
   handler: ApiHandler;
@@ -102,6 +120,113 @@ function itemRoutes(
     },
   ];
 }
+
+const lifecycleErrors = [...readErrors, 409, ...bodyErrors];
+const stageRules =
+  " Refusals that depend on where the case stands (a skipped stage, something the move needs) are 409 with a message naming what is missing, as on the case page.";
+
+function lifecycleRoute(
+  method: "POST",
+  path: string,
+  operationId: string,
+  summary: string,
+  description: string,
+  handler: ApiRoute["handler"],
+  body: { schema: z.ZodType; name: string },
+  status: 200 | 201 = 200,
+): ApiRoute {
+  return {
+    method,
+    path,
+    operationId,
+    tag: "lifecycle",
+    summary,
+    description: description + stageRules,
+    handler,
+    body,
+    response: { status, description: "The whole case, as GET /cases/{caseId} gives it", schema: caseDto, name: "Case" },
+    errors: lifecycleErrors,
+  };
+}
+
+/** Stage moves, assessments, the belligerent's responses, redress, duplicates and assignment (DOMAIN.md, "Lifecycle"). */
+const lifecycleRoutes: ApiRoute[] = [
+  lifecycleRoute(
+    "POST",
+    "/cases/{caseId}/moves",
+    "moveCase",
+    "Submit, pursue redress, close or reopen a case",
+    "`move` is submit (staff: their own case only), pursue_redress (after an answer, or with `withoutAnswer` and a `reason`), close (with a `closingReason`) or reopen (with a `reason`, and optionally `evidenceIds` of the case's evidence). Sending to the belligerent and marking a duplicate have their own endpoints.",
+    moveEndpoint,
+    { schema: moveBody, name: "Move" },
+  ),
+  lifecycleRoute(
+    "POST",
+    "/cases/{caseId}/assessments",
+    "assessCase",
+    "Record an assessment",
+    "In assessment only. Assessments are kept; the latest one's grading becomes the case's.",
+    assessEndpoint,
+    { schema: assessmentBody, name: "Assessment" },
+    201,
+  ),
+  lifecycleRoute(
+    "POST",
+    "/cases/{caseId}/responses",
+    "sendToBelligerent",
+    "Send a case to the belligerent, or ask it to re-evaluate",
+    "From assessment this moves the case to belligerent response. Later, only a re-evaluation request (`kind: re_evaluation`, with `evidenceIds`) once the last sending was answered.",
+    sendEndpoint,
+    { schema: sendingBody, name: "Sending" },
+    201,
+  ),
+  lifecycleRoute(
+    "POST",
+    "/responses/{id}/answer",
+    "recordAnswer",
+    "Record the belligerent's answer to a sending",
+    "Only on the latest sending, while the case is in belligerent response or redress; recording it again corrects it (the trail keeps both).",
+    answerEndpoint,
+    { schema: answerBody, name: "Answer" },
+  ),
+  lifecycleRoute(
+    "POST",
+    "/cases/{caseId}/redress",
+    "addRedressItem",
+    "Add a redress item",
+    "In redress only. Payments need `amount` (decimal text) and `currency` (ISO 4217); beneficiaries are victims of the case. The item starts as requested.",
+    addRedressEndpoint,
+    { schema: redressBody, name: "RedressItem" },
+    201,
+  ),
+  lifecycleRoute(
+    "POST",
+    "/redress/{id}/status",
+    "changeRedressStatus",
+    "Move a redress item to its next status",
+    "requested → offered → accepted → delivered, or refused / denied; send the item's `version` (409 if someone changed it since).",
+    redressStatusEndpoint,
+    { schema: redressStatusBody, name: "RedressStatus" },
+  ),
+  lifecycleRoute(
+    "POST",
+    "/cases/{caseId}/duplicate-of",
+    "markDuplicate",
+    "Mark a case as a duplicate of another",
+    "`original` is the other case's reference or id. The case closes as a duplicate, both cases show the link, and a duplicate is never counted in any figure.",
+    duplicateEndpoint,
+    { schema: duplicateBody, name: "DuplicateOf" },
+  ),
+  lifecycleRoute(
+    "POST",
+    "/cases/{caseId}/assignment",
+    "assignCase",
+    "Assign a case to a reviewer",
+    "Managers only. `assigneeId` null takes the case back.",
+    assignEndpoint,
+    { schema: assignmentBody, name: "Assignment" },
+  ),
+];
 
 /** Every endpoint of /api/v1 except the OpenAPI document itself (which needs no token). */
 export const apiRoutes: ApiRoute[] = [
@@ -189,6 +314,7 @@ export const apiRoutes: ApiRoute[] = [
     response: { status: 200, description: "The events", schema: trailDto, name: "Trail" },
     errors: [...readErrors, 422],
   },
+  ...lifecycleRoutes,
   ...itemRoutes("victims", "victim", victimEndpoints, {
     add: victimAddBody,
     change: victimChangeBody,

@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { caseListQuery } from "@/lib/cases/list-query";
 import { caseFields, caseInput, caseUpdateInput, commentInput, sourceInput, victimInput } from "@/lib/cases/schemas";
+import {
+  answerInput,
+  assessmentInput,
+  assignmentInput,
+  duplicateInput,
+  moveInput,
+  redressInput,
+  redressStatusInput,
+  sendingInput,
+} from "@/lib/cases/lifecycle-schemas";
 import { ApiError } from "./errors";
 
 /**
@@ -22,6 +32,16 @@ export const commentAddBody = commentInput;
 export const commentChangeBody = commentInput.partial();
 /** Removing a victim, source or comment may say why; the reason goes into the trail. */
 export const itemRemoveBody = z.object({ reason: caseUpdateInput.shape.reason });
+
+// The lifecycle's bodies are its forms' schemas as they are.
+export const moveBody = moveInput;
+export const assessmentBody = assessmentInput;
+export const sendingBody = sendingInput;
+export const answerBody = answerInput;
+export const redressBody = redressInput;
+export const redressStatusBody = redressStatusInput;
+export const duplicateBody = duplicateInput;
+export const assignmentBody = assignmentInput;
 
 export const caseListParams = caseListQuery;
 export const trailParams = z.object({

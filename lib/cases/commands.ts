@@ -12,8 +12,8 @@ import { refreshSearchText } from "./search-index";
 const editableKeys = Object.keys(caseFields.shape) as (keyof CaseInput)[];
 
 /** The fields of a case its forms edit, as stored. */
-export function pickEditable(row: CaseRow): Record<string, unknown> {
-  return Object.fromEntries(editableKeys.map((k) => [k, row[k as keyof CaseRow]]));
+export function pickEditable(row: Omit<CaseRow, "searchText">): Record<string, unknown> {
+  return Object.fromEntries(editableKeys.map((k) => [k, (row as Record<string, unknown>)[k]]));
 }
 
 export function actorId(principal: Principal): string {

@@ -23,6 +23,8 @@ const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) => 
 const id = z.string({ error: "invalid" }).refine(isUuid, { error: "invalid" });
 const ids = list(id);
 const reason = optionalText(2000);
+/** Cross-field rules run even when a field failed on its own, so every problem is reported at once. */
+const everyProblem = { when: () => true };
 
 /** Reports min above max on the max field, as the filing form does. */
 function ordered<T extends Record<string, unknown>>(pairs: [keyof T & string, keyof T & string][]) {
@@ -60,7 +62,7 @@ export const assessmentInput = z
     ihlConcerns: optionalText(5000),
     reasoning: requiredText(20_000),
   })
-  .superRefine(ordered([["deathsMin", "deathsMax"]]))
+  .superRefine(ordered([["deathsMin", "deathsMax"]]), everyProblem)
   // A desk review visits no site and hears no witness: those fields only mean something for a field investigation.
   .transform((v) => (v.method === "desk_review" ? { ...v, siteVisit: null, witnessesInterviewed: null } : v));
 export type AssessmentInput = z.output<typeof assessmentInput>;
@@ -95,11 +97,12 @@ export const answerInput = z
       ["deathsConcededMin", "deathsConcededMax"],
       ["injuriesConcededMin", "injuriesConcededMax"],
     ]),
+    everyProblem,
   )
   .superRefine((v, ctx) => {
     if (v.answer === "non_credible" && !v.nonCredibleReason) ctx.addIssue({ code: "custom", path: ["nonCredibleReason"], message: "required" });
     if (v.nonCredibleReason === "other" && !v.answerNote) ctx.addIssue({ code: "custom", path: ["answerNote"], message: "explainOther" });
-  })
+  }, everyProblem)
   .transform((v) => ({ ...v, nonCredibleReason: v.answer === "non_credible" ? v.nonCredibleReason : null }));
 export type AnswerInput = z.output<typeof answerInput>;
 
@@ -132,7 +135,7 @@ export const redressInput = z
       if (payment && !v[field]) ctx.addIssue({ code: "custom", path: [field], message: "required" });
       if (!payment && v[field]) ctx.addIssue({ code: "custom", path: [field], message: "onlyForPayments" });
     }
-  });
+  }, everyProblem);
 export type RedressInput = z.output<typeof redressInput>;
 
 export const redressStatusInput = z.object({

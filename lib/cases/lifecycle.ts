@@ -145,3 +145,9 @@ export function nextRedressStatuses(status: RedressStatus): readonly RedressStat
 export function isSettled(status: RedressStatus): boolean {
   return settled.includes(status);
 }
+
+/** The closing reasons that apply at a stage (a duplicate is closed by marking it one, which names the original). */
+export function closingReasonsAt(stage: Stage): ClosingReason[] {
+  if (!from.close.includes(stage)) return [];
+  return (["redress_completed", "discounted", "withdrawn", "no_further_action"] as const).filter((r) => closableFrom[r]?.includes(stage) ?? true);
+}

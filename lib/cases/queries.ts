@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { auditEvents, cases, comments, evidenceFiles, sources, users, victims } from "@/db/schema";
 import { authorize, type Principal } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/ids";
+import { lifecycleOf } from "./lifecycle-queries";
 import type { CaseListQuery } from "./list-query";
 import { toPrefixQuery } from "./search-text";
 
@@ -185,11 +186,12 @@ export async function getCase(db: Db, by: Principal | null, id: string) {
   const [row] = await q.head.execute({ id });
   if (!row) return null;
   const { searchText: _searchText, ...c } = row.c;
-  const [victimRows, sourceRows, evidenceRows, commentRows] = await Promise.all([
+  const [victimRows, sourceRows, evidenceRows, commentRows, lifecycle] = await Promise.all([
     q.victims.execute({ id }),
     q.sources.execute({ id }),
     q.evidence.execute({ id }),
     q.comments.execute({ id }),
+    lifecycleOf(db, c),
   ]);
   return {
     ...c,
@@ -199,6 +201,7 @@ export async function getCase(db: Db, by: Principal | null, id: string) {
     sources: sourceRows,
     evidence: evidenceRows.map((r) => ({ ...r.e, addedByName: r.addedByName })),
     comments: commentRows.map((r) => ({ ...r.comment, authorName: r.authorName })),
+    lifecycle,
   };
 }
 

@@ -12,10 +12,14 @@ import { redressInput, redressStatusInput } from "./lifecycle-schemas";
 import { personOf } from "./stage-commands";
 import type { RedressStatus } from "./vocabulary";
 
-async function checkBeneficiaries(tx: Tx, caseId: string, ids: string[]): Promise<boolean> {
-  if (ids.length === 0) return true;
-  const found = await tx.select({ id: victims.id }).from(victims).where(and(eq(victims.caseId, caseId), inArray(victims.id, ids)));
-  return found.length === new Set(ids).size;
+/** The names of the beneficiaries (for the trail), or null if any is not a victim of the case. */
+async function beneficiaryNames(tx: Tx, caseId: string, ids: string[]): Promise<string[] | null> {
+  if (ids.length === 0) return [];
+  const found = await tx
+    .select({ nameLatin: victims.nameLatin, nameAr: victims.nameAr })
+    .from(victims)
+    .where(and(eq(victims.caseId, caseId), inArray(victims.id, ids)));
+  return found.length === ids.length ? found.map((v) => [v.nameLatin, v.nameAr].filter(Boolean).join(" · ")) : null;
 }
 
 /** Adds a redress item, requested, to a case in redress; its beneficiaries are victims of the case. */
@@ -30,12 +34,20 @@ export async function addRedressItem(db: Db, by: Principal | null, caseId: strin
       const current = await lockCase(tx, caseId);
       if (!current) return fail("notFound");
       if (current.stage !== "redress") return fail("redressOnlyInRedress");
-      if (!(await checkBeneficiaries(tx, caseId, v.beneficiaryIds))) return fail("invalidInput", { beneficiaryIds: ["notOfThisCase"] });
+      const beneficiaries = await beneficiaryNames(tx, caseId, v.beneficiaryIds);
+      if (!beneficiaries) return fail("invalidInput", { beneficiaryIds: ["notOfThisCase"] });
       const [row] = await tx
         .insert(redressItems)
         .values({ ...v, status: "requested", caseId, createdBy: person.id })
         .returning({ id: redressItems.id });
-      await recordAudit(tx, { actor: person, action: "redress.added", entityType: "redress", entityId: row.id, caseId, changes: diff({}, { ...v, status: "requested" }) });
+      await recordAudit(tx, {
+        actor: person,
+        action: "redress.added",
+        entityType: "redress",
+        entityId: row.id,
+        caseId,
+        changes: diff({}, { ...v, beneficiaryIds: undefined, beneficiaries, status: "requested" }),
+      });
       return ok({ id: row.id });
     });
   } catch (err) {
@@ -53,7 +65,7 @@ const dateColumn: Record<RedressStatus, "requestedOn" | "offeredOn" | "acceptedO
 };
 
 /** Moves a redress item to its next status (lib/cases/lifecycle.ts says which), with the day it happened. */
-export async function changeRedressStatus(db: Db, by: Principal | null, itemId: string, input: unknown): Promise<Result<{ version: number }>> {
+export async function changeRedressStatus(db: Db, by: Principal | null, itemId: string, input: unknown): Promise<Result<{ version: number; caseId: string }>> {
   try {
     const person = personOf(by);
     authorize(person, "case:record-redress");
@@ -88,7 +100,7 @@ export async function changeRedressStatus(db: Db, by: Principal | null, itemId: 
         changes: diff(locked as Record<string, unknown>, change),
         reason: v.reason,
       });
-      return ok({ version });
+      return ok({ version, caseId: current.id });
     });
   } catch (err) {
     return expectedFailure(err);

@@ -51,7 +51,7 @@ export async function assessCase(db: Db, by: Principal | null, caseId: string, i
  * Records (or corrects) the belligerent's answer to the latest sending of a case waiting on it, or
  * already in redress (an answer may come after redress was pursued without one).
  */
-export async function recordAnswer(db: Db, by: Principal | null, responseId: string, input: unknown): Promise<Result> {
+export async function recordAnswer(db: Db, by: Principal | null, responseId: string, input: unknown): Promise<Result<{ caseId: string }>> {
   try {
     const person = personOf(by);
     authorize(person, "case:record-response");
@@ -73,7 +73,7 @@ export async function recordAnswer(db: Db, by: Principal | null, responseId: str
       if (latest.id !== sending.id) return fail("answerToLatestOnly");
       if (v.answeredOn < sending.sentOn) return fail("invalidInput", { answeredOn: ["beforeSent"] });
       const changes = diff(sending, v);
-      if (Object.keys(changes).length === 0) return ok(undefined);
+      if (Object.keys(changes).length === 0) return ok({ caseId: current.id });
       await tx
         .update(belligerentResponses)
         .set({ ...v, answerRecordedBy: person.id, answerRecordedAt: new Date() })
@@ -89,7 +89,7 @@ export async function recordAnswer(db: Db, by: Principal | null, responseId: str
         caseId: current.id,
         changes,
       });
-      return ok(undefined);
+      return ok({ caseId: current.id });
     });
   } catch (err) {
     return expectedFailure(err);

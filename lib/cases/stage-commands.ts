@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { belligerentResponses, cases, evidenceFiles, redressItems, stageMoves, type CaseRow } from "@/db/schema";
 import { authorize, ForbiddenError, type Actor, type Principal } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record";
+import { diff, recordAudit } from "@/lib/audit/record";
 import type { FieldChange } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import { expectedFailure, fail, fieldErrorsOf, ok, refuse, type Result } from "@/lib/result";
@@ -39,20 +39,23 @@ export async function caseFacts(tx: Tx, c: CaseRow): Promise<CaseFacts> {
   };
 }
 
-/** The live evidence files of the case among `ids`; a field error names any that are not. */
-export async function checkEvidence(tx: Tx, caseId: string, ids: string[]): Promise<Result<string[]>> {
-  if (ids.length === 0) return ok([]);
+type ChosenEvidence = { ids: string[]; names: string[] };
+
+/** The live evidence files of the case among `ids` (their names go into the trail); a field error names any that are not. */
+export async function checkEvidence(tx: Tx, caseId: string, ids: string[]): Promise<Result<ChosenEvidence>> {
+  if (ids.length === 0) return ok({ ids: [], names: [] });
   const found = await tx
-    .select({ id: evidenceFiles.id })
+    .select({ id: evidenceFiles.id, fileName: evidenceFiles.fileName })
     .from(evidenceFiles)
-    .where(and(eq(evidenceFiles.caseId, caseId), inArray(evidenceFiles.id, ids), isNull(evidenceFiles.removedAt)));
+    .where(and(eq(evidenceFiles.caseId, caseId), inArray(evidenceFiles.id, ids), isNull(evidenceFiles.removedAt)))
+    .orderBy(asc(evidenceFiles.addedAt));
   if (found.length !== new Set(ids).size) return fail("invalidInput", { evidenceIds: ["notOfThisCase"] });
-  return ok([...new Set(ids)]);
+  return ok({ ids: found.map((f) => f.id), names: found.map((f) => f.fileName) });
 }
 
 type MoveOptions = {
   reason?: string | null;
-  evidenceIds?: string[];
+  evidence?: ChosenEvidence;
   /** Other columns of the case written with the move. */
   set?: Partial<typeof cases.$inferInsert>;
   /** Changes recorded in the move's audit event besides the stage and the closing reason. */
@@ -94,13 +97,13 @@ export async function applyMove(tx: Tx, by: Actor, current: CaseRow, request: Mo
     toStage: decision.to,
     closingReason,
     reason: options.reason ?? null,
-    evidenceIds: options.evidenceIds ?? [],
+    evidenceIds: options.evidence?.ids ?? [],
     movedBy: by.id,
     movedAt: now,
   });
   const changes: Record<string, FieldChange> = { stage: { from: decision.from, to: decision.to } };
   if (closingReason !== current.closingReason) changes.closingReason = { from: current.closingReason, to: closingReason };
-  if (options.evidenceIds?.length) changes.evidenceIds = { from: null, to: options.evidenceIds };
+  if (options.evidence?.ids.length) changes.evidence = { from: null, to: options.evidence.names };
   await recordAudit(tx, {
     actor: by,
     action: options.action ?? `case.${request.move}`,
@@ -137,7 +140,7 @@ export async function moveCase(db: Db, by: Principal | null, caseId: string, inp
       const unlink = v.move === "reopen" && current.duplicateOf ? { duplicateOf: null } : undefined;
       return applyMove(tx, person, current, request, {
         reason: v.reason,
-        evidenceIds: evidence.value,
+        evidence: evidence.value,
         set: unlink,
         changes: unlink ? { duplicateOf: { from: await referenceOf(tx, current.duplicateOf!), to: null } } : undefined,
       });
@@ -173,7 +176,7 @@ export async function sendToBelligerent(db: Db, by: Principal | null, caseId: st
       if (v.sentOn < current.incidentDateFrom) return fail("invalidInput", { sentOn: ["beforeIncident"] });
       const [row] = await tx
         .insert(belligerentResponses)
-        .values({ ...v, evidenceIds: evidence.value, caseId, sentBy: person.id })
+        .values({ ...v, evidenceIds: evidence.value.ids, caseId, sentBy: person.id })
         .returning({ id: belligerentResponses.id });
       if (current.stage === "assessment") {
         const moved = await applyMove(tx, person, current, { move: "send_to_belligerent" }, { set: { awaitingAnswerSince: v.sentOn } });
@@ -191,7 +194,7 @@ export async function sendToBelligerent(db: Db, by: Principal | null, caseId: st
         entityType: "response",
         entityId: row.id,
         caseId,
-        changes: Object.fromEntries(Object.entries({ ...v, evidenceIds: evidence.value }).map(([k, to]) => [k, { from: null, to }])),
+        changes: diff({}, { kind: v.kind, sentOn: v.sentOn, channel: v.channel, sentReference: v.sentReference, evidence: evidence.value.names }),
       });
       return ok({ id: row.id });
     });

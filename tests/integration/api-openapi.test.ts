@@ -103,7 +103,10 @@ describe("the OpenAPI document", () => {
     expect((components.schemas.VictimAdd as { required: string[] }).required).toEqual(["outcome"]);
     expect(components.schemas.VictimChange).not.toHaveProperty("required");
     const listParams = (paths["/cases"].get.parameters as { name: string }[]).map((p) => p.name);
-    expect(listParams.sort()).toEqual(["assignee", "belligerent", "country", "dir", "from", "governorate", "grading", "page", "q", "size", "sort", "stage", "tag", "to"]);
+    expect((components.schemas.Assessment as { required: string[] }).required.sort()).toEqual(["grading", "method", "reasoning"]);
+    expect((components.schemas.RedressItem as { required: string[] }).required.sort()).toEqual(["requestedOn", "type"]);
+    expect(Object.keys((paths["/cases/{caseId}/moves"].post as { responses: object }).responses)).toEqual(expect.arrayContaining(["200", "409", "422"]));
+    expect(listParams.sort()).toEqual(["assignee", "belligerent", "country", "dir", "from", "governorate", "grading", "mine", "overdue", "page", "q", "size", "sort", "stage", "tag", "to"]);
   });
 
   it("describes responses without internal columns", () => {

@@ -5,49 +5,14 @@ import { apiTokens, auditEvents, cases, comments, evidenceFiles, sources, victim
 import { hararAlBaduInput } from "@/db/seed/case-samples";
 import { caseDto, caseListDto, commentDto, evidenceDto, sourceDto, trailDto, victimDto } from "@/lib/api/dto";
 import { apiErrorDto } from "@/lib/api/errors";
-import { runApi } from "@/lib/api/handler";
 import { MAX_BODY_BYTES } from "@/lib/api/http";
-import { routeFor, type HttpMethod } from "@/lib/api/routes";
 import type { Actor } from "@/lib/auth/actor";
 import { createToken, revokeToken } from "@/lib/tokens/tokens";
 import { setDisabled } from "@/lib/users/commands";
 import { addAccount } from "../support/accounts";
+import { apiCaller, type Json } from "../support/api";
+import type { HttpMethod } from "@/lib/api/routes";
 import { backends } from "../support/databases";
-
-type Json = Record<string, unknown>;
-type Call = {
-  token?: string | null;
-  params?: Record<string, string>;
-  query?: string;
-  body?: unknown;
-  /** A body sent as is (not JSON-encoded). */
-  raw?: string | ReadableStream<Uint8Array>;
-  headers?: Record<string, string>;
-};
-
-/** A real Request through the real handler and a real database; only Next's routing is left out. */
-function apiCaller(handle: () => DatabaseHandle) {
-  return async function call(method: HttpMethod, routePath: string, options: Call = {}) {
-    const route = routeFor(method, routePath);
-    const params = options.params ?? {};
-    const path = routePath.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
-    const headers = new Headers(options.headers);
-    if (options.token) headers.set("authorization", `Bearer ${options.token}`);
-    let body: BodyInit | undefined;
-    if (options.raw !== undefined) body = options.raw;
-    else if (options.body !== undefined) {
-      body = JSON.stringify(options.body);
-      if (!headers.has("content-type")) headers.set("content-type", "application/json");
-    }
-    const init: RequestInit & { duplex?: "half" } = { method, headers, body };
-    if (body instanceof ReadableStream) init.duplex = "half";
-    const request = new Request(`http://localhost/api/v1${path}${options.query ? `?${options.query}` : ""}`, init);
-    const response = await runApi(handle().db, route.handler, request, params);
-    const text = await response.text();
-    const json: Json = text ? JSON.parse(text) : {};
-    return { status: response.status, headers: response.headers, json };
-  };
-}
 
 describe.each(backends)("the JSON API on $name", (backend) => {
   let handle: DatabaseHandle;

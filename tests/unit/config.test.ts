@@ -62,6 +62,13 @@ describe("the embedded default", () => {
     expect(parseConfig({ DEMO_MODE: "off" }, cwd).demoMode).toBe(false);
   });
 
+  it("flags answers overdue after 90 days unless ANSWER_OVERDUE_DAYS says otherwise, and refuses a bad period by name", () => {
+    expect(parseConfig({}, cwd).overdueDays).toBe(90);
+    expect(parseConfig({ ANSWER_OVERDUE_DAYS: "30" }, cwd).overdueDays).toBe(30);
+    expect(() => parseConfig({ ANSWER_OVERDUE_DAYS: "soon" }, cwd)).toThrow(/ANSWER_OVERDUE_DAYS must be a number of days/);
+    expect(() => parseConfig({ ANSWER_OVERDUE_DAYS: "0" }, cwd)).toThrow(/ANSWER_OVERDUE_DAYS must be at least 1/);
+  });
+
   it("treats blank variables as unset", () => {
     expect(parseConfig({ DATABASE_URL: " ", AUTH_SECRET: "", DATA_DIR: "" }, cwd)).toMatchObject({
       backend: "embedded",

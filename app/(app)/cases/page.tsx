@@ -1,3 +1,4 @@
+import { getConfig } from "@/lib/config";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -19,7 +20,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function CasesPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePermission("case:read");
   const query = parseCaseListQuery(await searchParams);
-  const { items, total } = await listCases(db(), actor, query);
+  const { items, total } = await listCases(db(), actor, query, { overdueDays: getConfig().overdueDays });
   const t = await getTranslations("cases");
   return (
     <div className="flex flex-col gap-6">
@@ -38,7 +39,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
         <h2 id="filters-heading" className="sr-only">
           {t("filters")}
         </h2>
-        <CaseFilters query={query} />
+        <CaseFilters query={query} overdueDays={getConfig().overdueDays} />
       </section>
       <section aria-labelledby="results-heading" className="flex flex-col gap-3 overflow-x-auto rounded-lg border border-slate-300 bg-white p-4">
         <h2 id="results-heading" className="text-lg font-semibold" aria-live="polite">

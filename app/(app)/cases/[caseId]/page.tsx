@@ -9,7 +9,9 @@ import { EvidenceList } from "@/components/cases/EvidenceList";
 import { ItemList, type ItemActions } from "@/components/cases/ItemLists";
 import { can, type Actor } from "@/lib/auth/actor";
 import { getActor, requirePermission } from "@/lib/auth/current-actor";
+import { LifecycleSection } from "@/components/cases/lifecycle/LifecycleSection";
 import { mayEditCase } from "@/lib/cases/access";
+import { assignableReviewers } from "@/lib/cases/assignment";
 import { mayChangeItem } from "@/lib/cases/item-access";
 import { caseTrail, getCase, possibleDuplicates, type CaseDetail } from "@/lib/cases/queries";
 import { getConfig } from "@/lib/config";
@@ -36,9 +38,10 @@ export default async function CasePage({ params }: { params: Params }) {
   const actor = await requirePermission("case:read");
   const c = await getCase(db(), actor, (await params).caseId);
   if (!c) notFound();
-  const [trail, duplicates] = await Promise.all([
+  const [trail, duplicates, reviewers] = await Promise.all([
     caseTrail(db(), actor, c.id),
     possibleDuplicates(db(), actor, { ...c, excludeId: c.id }),
+    can(actor, "case:assign") ? assignableReviewers(db()) : Promise.resolve([]),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();
@@ -79,6 +82,7 @@ export default async function CasePage({ params }: { params: Params }) {
           {t("caseDetail.victimsWarning", { named: namedKilled, max: c.killedMax })}
         </p>
       ) : null}
+      {section("lifecycle", t("lifecycle.section"), <LifecycleSection c={c} actor={actor} reviewers={reviewers} now={new Date()} />)}
       {section("summary", t("caseDetail.summary"), <CaseSummary c={c} />)}
       {section("narrative", t("caseDetail.narrative"), <p className="whitespace-pre-line">{c.narrative || "—"}</p>)}
       {section("victims", t("caseDetail.victims"), <ItemList kind="victim" caseId={c.id} mayAdd={mayAdd} actions={actions} rows={victimRows(c, actor, t)} />)}

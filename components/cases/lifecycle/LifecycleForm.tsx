@@ -1,0 +1,48 @@
+"use client";
+import type { ReactNode } from "react";
+import type { FormState, FormValues } from "@/lib/form-state";
+import type { LifecycleCommand } from "@/app/(app)/cases/lifecycle-actions";
+import { ItemForm } from "../ItemForm";
+
+export type LifecycleRun = (command: LifecycleCommand, caseId: string, target: string, state: FormState, formData: FormData) => Promise<FormState>;
+
+/** One lifecycle form on the case page: the server action bound to its command, its case and its target. */
+export function LifecycleForm({
+  run,
+  command,
+  caseId,
+  target = caseId,
+  submitLabel,
+  label,
+  variant,
+  children,
+}: {
+  run: LifecycleRun;
+  command: LifecycleCommand;
+  caseId: string;
+  target?: string;
+  submitLabel: string;
+  label: string;
+  variant?: "primary" | "secondary" | "danger";
+  children?: (values: FormValues | undefined, errors: Record<string, string[]> | undefined) => ReactNode;
+}) {
+  return (
+    <ItemForm action={run.bind(null, command, caseId, target)} submitLabel={submitLabel} label={label} variant={variant}>
+      {children}
+    </ItemForm>
+  );
+}
+
+/** Options of a coded list, labelled from its catalogue namespace. */
+export function Options({ values, ns, t, blank }: { values: readonly string[]; ns: string; t: (key: string) => string; blank?: string }) {
+  return (
+    <>
+      {blank !== undefined ? <option value="">{blank}</option> : null}
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {t(`${ns}.${v}`)}
+        </option>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import type { DatabaseHandle } from "@/db/client";
+import { runApi } from "@/lib/api/handler";
+import { routeFor, type HttpMethod } from "@/lib/api/routes";
+
+export type Json = Record<string, unknown>;
+type Call = {
+  token?: string | null;
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+  /** A body sent as is (not JSON-encoded). */
+  raw?: string | ReadableStream<Uint8Array>;
+  headers?: Record<string, string>;
+};
+
+/** A real Request through the real handler and a real database; only Next's routing is left out. */
+export function apiCaller(handle: () => DatabaseHandle) {
+  return async function call(method: HttpMethod, routePath: string, options: Call = {}) {
+    const route = routeFor(method, routePath);
+    const params = options.params ?? {};
+    const path = routePath.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
+    const headers = new Headers(options.headers);
+    if (options.token) headers.set("authorization", `Bearer ${options.token}`);
+    let body: BodyInit | undefined;
+    if (options.raw !== undefined) body = options.raw;
+    else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      if (!headers.has("content-type")) headers.set("content-type", "application/json");
+    }
+    const init: RequestInit & { duplex?: "half" } = { method, headers, body };
+    if (body instanceof ReadableStream) init.duplex = "half";
+    const request = new Request(`http://localhost/api/v1${path}${options.query ? `?${options.query}` : ""}`, init);
+    const response = await runApi(handle().db, route.handler, request, params);
+    const text = await response.text();
+    const json: Json = text ? JSON.parse(text) : {};
+    return { status: response.status, headers: response.headers, json };
+  };
+}
