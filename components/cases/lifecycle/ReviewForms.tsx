@@ -24,15 +24,25 @@ function GradingChoice({ values, errors }: { values?: FormValues; errors: Errors
     <fieldset aria-describedby={errorId} aria-invalid={errorId ? true : undefined} className="flex flex-col gap-2">
       <legend className="mb-1 text-sm font-medium text-slate-800">{t("lifecycle.grading")}</legend>
       {gradings.map((g) => (
-        <label key={g} className="flex items-start gap-2">
-          <input type="radio" name="grading" value={g} defaultChecked={chosen === g} className="mt-1 size-4" aria-describedby={`grading-${g}-definition`} />
-          <span>
-            <span className="font-medium">{t(`gradings.${g}`)}</span>
-            <span id={`grading-${g}-definition`} className="block text-sm text-slate-600">
+        <div key={g} className="flex items-start gap-2">
+          <input
+            id={`grading-${g}`}
+            type="radio"
+            name="grading"
+            value={g}
+            defaultChecked={chosen === g}
+            className="mt-1 size-4"
+            aria-describedby={`grading-${g}-definition`}
+          />
+          <div>
+            <label htmlFor={`grading-${g}`} className="font-medium">
+              {t(`gradings.${g}`)}
+            </label>
+            <p id={`grading-${g}-definition`} className="text-sm text-slate-600">
               {t(`gradingDefinitions.${g}`)}
-            </span>
-          </span>
-        </label>
+            </p>
+          </div>
+        </div>
       ))}
       <FieldErrorList id={errorId} errors={errors?.grading} />
     </fieldset>
