@@ -3,10 +3,22 @@ import type { Pool } from "pg";
 // The hand-written SQL each page would need, run through pg directly: the floor the app's
 // queries (Drizzle, authorisation, parsing) are compared against.
 
-export type BareFilter = { governorate?: string; stage?: string; from?: string; to?: string; tsQuery?: string };
+export type BareFilter = {
+  governorate?: string;
+  stage?: string;
+  from?: string;
+  to?: string;
+  tsQuery?: string;
+  /** Answers awaited for longer than this many days. */
+  overdueDays?: number;
+  /** Assigned to or filed by this account. */
+  mine?: string;
+};
 
 const listColumns = `c.id, c.reference, c.title, c.incident_date_from, c.incident_date_to, c.country, c.governorate_pcode,
-  c.locality_en, c.locality_ar, c.stage, c.belligerents, c.killed_min, c.killed_max, a.name as assignee_name, c.updated_at`;
+  c.locality_en, c.locality_ar, c.stage, c.grading, c.closing_reason, c.duplicate_of,
+  coalesce(c.awaiting_answer_since < current_date - 90, false) as overdue, c.belligerents, c.killed_min, c.killed_max,
+  a.name as assignee_name, c.updated_at`;
 
 function where(filter: BareFilter): { sql: string; params: unknown[] } {
   const parts = ["c.deleted_at is null"];
@@ -20,6 +32,8 @@ function where(filter: BareFilter): { sql: string; params: unknown[] } {
   if (filter.governorate) add((n) => `c.governorate_pcode = ${n}`, filter.governorate);
   if (filter.from) add((n) => `c.incident_date_to >= ${n}`, filter.from);
   if (filter.to) add((n) => `c.incident_date_from <= ${n}`, filter.to);
+  if (filter.mine) add((n) => `(c.assignee_id = ${n} or c.created_by = ${n})`, filter.mine);
+  if (filter.overdueDays) add((n) => `c.awaiting_answer_since < current_date - ${n}::int`, filter.overdueDays);
   return { sql: parts.join(" and "), params };
 }
 
@@ -42,11 +56,12 @@ type CaseHead = {
   governorate_pcode: string;
   date_from: string;
   date_to: string;
+  assignee_id: string | null;
   latitude: number | null;
   longitude: number | null;
 };
 
-/** What the case page reads: the case, its victims, sources, evidence, comments, trail and possible duplicates. */
+/** What the case page reads: the case, its victims, sources, evidence, comments, lifecycle, trail and possible duplicates. */
 export async function bareCasePage(pool: Pool, id: string): Promise<{ victims: number; sources: number; trail: number; duplicates: string[] }> {
   const head = await pool.query<CaseHead>(
     `select c.*, c.incident_date_from::text as date_from, c.incident_date_to::text as date_to, creator.name as creator_name, editor.name as editor_name from cases c
@@ -63,6 +78,16 @@ export async function bareCasePage(pool: Pool, id: string): Promise<{ victims: n
       [id],
     ),
     pool.query("select m.*, u.name from comments m join users u on u.id = m.author_id where m.case_id = $1 order by m.created_at", [id]),
+    pool.query("select m.*, u.name from stage_moves m join users u on u.id = m.moved_by where m.case_id = $1 order by m.id", [id]),
+    pool.query("select a.*, u.name from assessments a join users u on u.id = a.assessed_by where a.case_id = $1 order by a.assessed_at desc, a.id desc", [id]),
+    pool.query(
+      `select r.*, s.name, w.name from belligerent_responses r join users s on s.id = r.sent_by left join users w on w.id = r.answer_recorded_by
+       where r.case_id = $1 order by r.sent_at desc, r.id desc`,
+      [id],
+    ),
+    pool.query("select * from redress_items where case_id = $1 order by created_at, id", [id]),
+    pool.query("select id, reference, title from cases where duplicate_of = $1 order by reference", [id]),
+    pool.query("select id, name from users where id = $1", [c.assignee_id]),
   ]);
   const [trail, duplicates] = await Promise.all([
     pool.query(

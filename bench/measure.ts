@@ -66,6 +66,8 @@ async function main(): Promise<void> {
       { governorate: "SY11", from: "2017-06-01", to: "2017-10-31", stage: "submission" },
       { governorate: "SY11", from: "2017-06-01", to: "2017-10-31", stage: "submission" },
     ),
+    list("list, answers overdue (over 90 days)", { overdue: "1" }, { overdueDays: 90 }),
+    list("list, my cases (a reviewer's)", { mine: "1" }, { mine: actor.id }),
     list('search "فاطمه" (Arabic, ة typed as ه)', { q: "فاطمه" }, { tsQuery: "فاطمه:*" }),
     list('search "hussein" (Latin)', { q: "hussein" }, { tsQuery: "hussein:*" }),
     list(`search "${reference}" (one reference)`, { q: reference }, { tsQuery: reference.toLowerCase().split("-").map((w) => `${w}:*`).join(" & ") }),

@@ -126,6 +126,11 @@ export function caseFactory(random: Random, users: BenchUser[], counters: Map<nu
       narrative,
       tags,
       stage,
+      stage_entered_at: last.at,
+      // The latest assessment's grading once past submission; an answer awaited since a day after the incident.
+      grading: stage === "submission" ? null : random.pick(["confirmed", "fair", "weak", "contested"] as const),
+      closing_reason: stage === "closed" ? random.pick(["no_further_action", "redress_completed", "withdrawn"] as const) : null,
+      awaiting_answer_since: stage === "belligerent_response" && random.chance(0.6) ? isoDay(Math.min(LATEST, toMs + random.int(30, 2000) * DAY_MS)) : null,
       assignee_id: assignee?.id ?? null,
       // What lib/cases/search-index.ts stores, with the same function and the same parts.
       search_text: searchTextOf([

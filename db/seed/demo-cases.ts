@@ -6,6 +6,7 @@ import { createCase } from "@/lib/cases/commands";
 import { sourceCommands, victimCommands } from "@/lib/cases/items";
 import type { Result } from "@/lib/result";
 import { demoAccounts } from "./demo-accounts";
+import { advanceDemoCase, demoJourneys, type DemoActors } from "./demo-lifecycle";
 import type { DemoCase } from "./demo-data/build";
 import { deirEzZorCases } from "./demo-data/deir-ez-zor";
 import { aleppoCases, hasakehCases } from "./demo-data/hasakeh-aleppo";
@@ -20,20 +21,21 @@ function accepted<T>(result: Result<T>, what: string): T {
   return result.value;
 }
 
-async function demoActors(db: Db): Promise<Record<DemoCase["filedBy"], Actor> | null> {
-  const wanted = demoAccounts.filter((a) => a.role === "staff" || a.role === "reviewer").map((a) => a.email);
+async function demoActors(db: Db): Promise<DemoActors | null> {
+  const wanted = demoAccounts.filter((a) => a.role !== "admin").map((a) => a.email);
   const rows = await db.select().from(users).where(inArray(users.email, wanted));
-  const actor = (role: "staff" | "reviewer"): Actor | undefined => {
+  const actor = (role: "staff" | "reviewer" | "manager"): Actor | undefined => {
     const row = rows.find((r) => r.role === role && r.disabledAt === null);
     return row && { kind: "user", id: row.id, email: row.email, name: row.name, role: row.role };
   };
-  const [staff, reviewer] = [actor("staff"), actor("reviewer")];
-  return staff && reviewer ? { staff, reviewer } : null;
+  const [staff, reviewer, manager] = [actor("staff"), actor("reviewer"), actor("manager")];
+  return staff && reviewer && manager ? { staff, reviewer, manager } : null;
 }
 
 /**
  * Files the demo cases through the app's own commands, as the demo staff and reviewer accounts, so
- * references, search text and audit trail are what a person filing them would have produced.
+ * references, search text and audit trail are what a person filing them would have produced; then
+ * takes each along one of the demo journeys (db/seed/demo-lifecycle.ts), so every stage has cases.
  * Only on a database that has the demo accounts and has never held a case; returns how many it filed.
  */
 export async function ensureDemoCases(db: Db): Promise<number> {
@@ -41,12 +43,19 @@ export async function ensureDemoCases(db: Db): Promise<number> {
   if (anyCase) return 0;
   const actors = await demoActors(db);
   if (!actors) return 0;
-  for (const demo of demoCases) {
+  for (const [index, demo] of demoCases.entries()) {
     const by = actors[demo.filedBy];
     const { id } = accepted(await createCase(db, by, demo.input), `case "${String(demo.input.title)}"`);
     for (const v of demo.victims) accepted(await victimCommands.add(db, by, id, v), "victim");
     // Belligerents' statements are what a reviewer records; everything else is added by whoever filed the case.
     for (const s of demo.sources) accepted(await sourceCommands.add(db, s.type === "belligerent_statement" ? actors.reviewer : by, id, s), "source");
+    const number = (v: unknown) => (v === undefined || v === null || v === "" ? null : Number(v));
+    await advanceDemoCase(db, actors, id, demoJourneys[index % demoJourneys.length], {
+      filer: by,
+      incidentDate: String(demo.input.incidentDateFrom),
+      killedMin: number(demo.input.killedMin),
+      killedMax: number(demo.input.killedMax),
+    });
   }
   return demoCases.length;
 }

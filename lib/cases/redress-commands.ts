@@ -46,7 +46,7 @@ export async function addRedressItem(db: Db, by: Principal | null, caseId: strin
         entityType: "redress",
         entityId: row.id,
         caseId,
-        changes: diff({}, { ...v, beneficiaryIds: undefined, beneficiaries, status: "requested" }),
+        changes: diff({}, { ...v, beneficiaryIds: undefined, beneficiaryNames: beneficiaries, status: "requested" }),
       });
       return ok({ id: row.id });
     });

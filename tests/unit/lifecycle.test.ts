@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { availableMoves, decideMove, type CaseFacts, type MoveRequest, type Mover } from "@/lib/cases/lifecycle";
+import { availableMoves, closingReasonsAt, decideMove, isSettled, nextRedressStatuses, type CaseFacts, type MoveRequest, type Mover } from "@/lib/cases/lifecycle";
 
 const owner: Mover = { id: "amal", role: "staff" };
 const otherStaff: Mover = { id: "omar", role: "staff" };
@@ -111,5 +111,38 @@ describe("every refusal", () => {
       for (const problem of problems) expect(messages[problem], `${locale}: ${problem}`).toBeTruthy();
     }
     expect(problems.size).toBeGreaterThanOrEqual(12);
+  });
+});
+
+describe("redress statuses", () => {
+  it.each([
+    ["requested", ["offered", "accepted", "delivered", "denied"]],
+    ["offered", ["accepted", "delivered", "refused", "denied"]],
+    ["accepted", ["delivered", "refused", "denied"]],
+    ["delivered", []],
+    ["refused", []],
+    ["denied", []],
+  ] as const)("from %s go only forward, or to refused or denied; settled ones stay", (status, next) => {
+    expect(nextRedressStatuses(status)).toEqual(next);
+    expect(isSettled(status)).toBe(next.length === 0);
+  });
+});
+
+describe("closing reasons offered", () => {
+  it("depend on the stage: discounted from assessment, redress completed from redress, never duplicate (marking one names the original)", () => {
+    expect(closingReasonsAt("submission")).toEqual([]);
+    expect(closingReasonsAt("assessment")).toEqual(["discounted", "withdrawn", "no_further_action"]);
+    expect(closingReasonsAt("belligerent_response")).toEqual(["withdrawn", "no_further_action"]);
+    expect(closingReasonsAt("redress")).toEqual(["redress_completed", "withdrawn", "no_further_action"]);
+    expect(closingReasonsAt("closed")).toEqual([]);
+  });
+
+  it("are each accepted by the machine at that stage when their facts hold", () => {
+    for (const stage of ["assessment", "belligerent_response", "redress"] as const) {
+      for (const reason of closingReasonsAt(stage)) {
+        const state = facts({ stage, latestGrading: "discounted", redressItems: ["delivered"] });
+        expect(decideMove(state, { move: "close", reason }, reviewer), `${stage} ${reason}`).toMatchObject({ ok: true, to: "closed" });
+      }
+    }
   });
 });
