@@ -41,8 +41,9 @@ test("an admin server action posted directly with a staff session is refused on 
     route.request().method() === "POST" ? route.abort() : route.fallback(),
   );
   await fillCreateAccountForm(adminPage, person);
+  // Wait for the request to have failed, not merely started: unrouting earlier can let it through.
   const [action] = await Promise.all([
-    adminPage.waitForRequest((r) => r.method() === "POST" && "next-action" in r.headers()),
+    adminPage.waitForEvent("requestfailed", (r) => r.method() === "POST" && "next-action" in r.headers()),
     adminPage.getByRole("button", { name: "Create account" }).click(),
   ]);
   await adminPage.unroute("**/admin/accounts");

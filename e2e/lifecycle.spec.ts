@@ -39,8 +39,9 @@ test("the Raqqa journey: submitted, assessed, refused by the coalition, reopened
   const isAssessment = (r: { method(): string; headers(): Record<string, string>; postData(): string | null }) =>
     r.method() === "POST" && "next-action" in r.headers() && (r.postData() ?? "").includes(`corroborated by independent sources ${word}`);
   await page.route(`**/cases/${id}`, (route) => (isAssessment(route.request()) ? route.abort() : route.fallback()));
+  // Captured once it has failed (been aborted), so unrouting below cannot let it through.
   const [captured] = await Promise.all([
-    page.waitForRequest(isAssessment),
+    page.waitForEvent("requestfailed", isAssessment),
     (await fillAssessment("Fair", true)).getByRole("button", { name: "Record an assessment" }).click(),
   ]);
   const replay = await replayServerAction(staffPage.request, captured, baseURL);

@@ -194,7 +194,13 @@ export async function sendToBelligerent(db: Db, by: Principal | null, caseId: st
         entityType: "response",
         entityId: row.id,
         caseId,
-        changes: diff({}, { kind: v.kind, sentOn: v.sentOn, channel: v.channel, sentReference: v.sentReference, evidence: evidence.value.names }),
+        changes: diff({}, {
+          kind: v.kind,
+          sentOn: v.sentOn,
+          channel: v.channel,
+          sentReference: v.sentReference ?? undefined,
+          evidence: evidence.value.names.length ? evidence.value.names : undefined,
+        }),
       });
       return ok({ id: row.id });
     });

@@ -86,7 +86,10 @@ export async function LifecycleHistory({ c, mayRecordRedress }: { c: CaseDetail;
                   <p>
                     <span className="font-medium">{name}</span>
                     {r.amount ? (
-                      <span dir="ltr"> · {format.number(Number(r.amount), { style: "currency", currency: r.currency ?? "USD", currencyDisplay: "code" })}</span>
+                      <>
+                        {" · "}
+                        <span dir="ltr">{format.number(Number(r.amount), { style: "currency", currency: r.currency ?? "USD", currencyDisplay: "code" })}</span>
+                      </>
                     ) : null}{" "}
                     · <span data-testid="redress-status">{t(`redressStatuses.${r.status}`)}</span>
                   </p>

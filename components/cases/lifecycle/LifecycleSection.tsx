@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/actor";
 import { pickEditable } from "@/lib/cases/commands";
 import { availableMoves, closingReasonsAt, type CaseFacts } from "@/lib/cases/lifecycle";
 import type { CaseDetail } from "@/lib/cases/queries";
+import type { FormValues } from "@/lib/form-state";
 import { caseInput } from "@/lib/cases/schemas";
 import { lifecycleAction } from "@/app/(app)/cases/lifecycle-actions";
 import { AnswerForm, AssessmentForm, RedressItemForm, RedressStatusForm } from "./ReviewForms";
@@ -22,6 +23,12 @@ function factsOf(c: CaseDetail): CaseFacts {
     latestAnswer: c.lifecycle.responses[0]?.answer ?? null,
     redressItems: c.lifecycle.redress.map((r) => r.status),
   };
+}
+
+/** The recorded answer as the answer form's values, to correct it. */
+function answerValues(r: CaseDetail["lifecycle"]["responses"][number]): FormValues {
+  const fields = ["answer", "nonCredibleReason", "deathsConcededMin", "deathsConcededMax", "injuriesConcededMin", "injuriesConcededMax", "answeredOn", "answerReference", "answerNote"] as const;
+  return Object.fromEntries(fields.map((f) => [f, r[f] === null ? "" : String(r[f])]));
 }
 
 function Panel({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
@@ -92,8 +99,8 @@ export async function LifecycleSection({ c, actor, reviewers, now }: { c: CaseDe
           </Panel>
         ) : null}
         {reviews && latest && (c.stage === "belligerent_response" || c.stage === "redress") ? (
-          <Panel title={t("lifecycle.recordAnswer")} testId="panel-answer">
-            <AnswerForm run={run} caseId={c.id} responseId={latest.id} />
+          <Panel title={latest.answer ? t("lifecycle.correctAnswer") : t("lifecycle.recordAnswer")} testId="panel-answer">
+            <AnswerForm run={run} caseId={c.id} responseId={latest.id} current={latest.answer ? answerValues(latest) : undefined} />
           </Panel>
         ) : null}
         {reviews && latest?.answer && (c.stage === "belligerent_response" || c.stage === "redress") ? (
