@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isUuid } from "@/lib/ids";
-import { count, flag, isoDate, list, optionalText, requiredText } from "./schema-parts";
+import { blankToNull, count, flag, isoDate, list, optionalText, requiredText } from "./schema-parts";
 import {
   assessmentMethods,
   belligerentAnswers,
@@ -17,9 +17,8 @@ import {
 // The lifecycle's forms (and API bodies): stage moves, assessments, sendings and answers, redress,
 // duplicates and assignment. Messages are keys under "errors." in the catalogues.
 
-const blank = (v: unknown) => (v === "" || v === undefined ? null : v);
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: "required" });
-const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(blank, z.enum(values, { error: "invalid" }).nullable());
+const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(blankToNull, z.enum(values, { error: "invalid" }).nullable());
 const id = z.string({ error: "invalid" }).refine(isUuid, { error: "invalid" });
 const ids = list(id);
 const reason = optionalText(2000);
@@ -153,5 +152,5 @@ export const duplicateInput = z.object({
 });
 
 export const assignmentInput = z.object({
-  assigneeId: z.preprocess(blank, id.nullable()),
+  assigneeId: z.preprocess(blankToNull, id.nullable()),
 });

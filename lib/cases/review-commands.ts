@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assessments, belligerentResponses, cases } from "@/db/schema";
 import { authorize, type Principal } from "@/lib/auth/actor";
@@ -7,7 +7,7 @@ import { isUuid } from "@/lib/ids";
 import { expectedFailure, fail, fieldErrorsOf, ok, type Result } from "@/lib/result";
 import { lockCase } from "./access";
 import { answerInput, assessmentInput } from "./lifecycle-schemas";
-import { personOf } from "./stage-commands";
+import { latestSending, personOf } from "./stage-commands";
 
 /**
  * Records a reviewer's assessment of a case in assessment. Assessments are kept; the new one is the
@@ -64,13 +64,8 @@ export async function recordAnswer(db: Db, by: Principal | null, responseId: str
       const current = sending && (await lockCase(tx, sending.caseId));
       if (!sending || !current) return fail("notFound");
       if (current.stage !== "belligerent_response" && current.stage !== "redress") return fail("answerNotNow");
-      const [latest] = await tx
-        .select({ id: belligerentResponses.id })
-        .from(belligerentResponses)
-        .where(eq(belligerentResponses.caseId, current.id))
-        .orderBy(desc(belligerentResponses.sentAt), desc(belligerentResponses.id))
-        .limit(1);
-      if (latest.id !== sending.id) return fail("answerToLatestOnly");
+      const latest = await latestSending(tx, current.id);
+      if (latest?.id !== sending.id) return fail("answerToLatestOnly");
       if (v.answeredOn < sending.sentOn) return fail("invalidInput", { answeredOn: ["beforeSent"] });
       const changes = diff(sending, v);
       if (Object.keys(changes).length === 0) return ok({ caseId: current.id });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { belligerentResponses, cases, evidenceFiles, redressItems, stageMoves, type CaseRow } from "@/db/schema";
 import { authorize, ForbiddenError, type Actor, type Principal } from "@/lib/auth/actor";
@@ -7,10 +7,9 @@ import type { FieldChange } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
 import { expectedFailure, fail, fieldErrorsOf, ok, refuse, type Result } from "@/lib/result";
 import { lockCase } from "./access";
-import { pickEditable } from "./commands";
+import { caseFactsOf } from "./lifecycle-facts";
 import { decideMove, type CaseFacts, type MoveRequest } from "./lifecycle";
 import { duplicateInput, moveInput, sendingInput } from "./lifecycle-schemas";
-import { caseInput } from "./schemas";
 
 /** The signed-in person behind a lifecycle command: the machine decides by role, so the system may not move cases. */
 export function personOf(by: Principal | null): Actor {
@@ -19,24 +18,22 @@ export function personOf(by: Principal | null): Actor {
   return by;
 }
 
-/** What the stage machine needs to know about a locked case. */
-export async function caseFacts(tx: Tx, c: CaseRow): Promise<CaseFacts> {
-  const [latest] = await tx
-    .select({ answer: belligerentResponses.answer })
+/** The latest sending of a case to the belligerent (the one an answer or a re-evaluation concerns), if any. */
+export async function latestSending(tx: Tx, caseId: string) {
+  const [row] = await tx
+    .select()
     .from(belligerentResponses)
-    .where(eq(belligerentResponses.caseId, c.id))
+    .where(eq(belligerentResponses.caseId, caseId))
     .orderBy(desc(belligerentResponses.sentAt), desc(belligerentResponses.id))
     .limit(1);
+  return row;
+}
+
+/** What the stage machine needs to know about a locked case. */
+export async function caseFacts(tx: Tx, c: CaseRow): Promise<CaseFacts> {
+  const latest = await latestSending(tx, c.id);
   const items = await tx.select({ status: redressItems.status }).from(redressItems).where(eq(redressItems.caseId, c.id));
-  return {
-    stage: c.stage,
-    createdBy: c.createdBy,
-    recordComplete: caseInput.safeParse(pickEditable(c)).success,
-    latestGrading: c.grading,
-    duplicateOf: c.duplicateOf,
-    latestAnswer: latest?.answer ?? null,
-    redressItems: items.map((i) => i.status),
-  };
+  return caseFactsOf(c, latest?.answer ?? null, items.map((i) => i.status));
 }
 
 type ChosenEvidence = { ids: string[]; names: string[] };
@@ -166,12 +163,7 @@ export async function sendToBelligerent(db: Db, by: Principal | null, caseId: st
       if (!current) return fail("notFound");
       const evidence = await checkEvidence(tx, caseId, v.evidenceIds);
       if (!evidence.ok) return evidence;
-      const [previous] = await tx
-        .select({ answer: belligerentResponses.answer })
-        .from(belligerentResponses)
-        .where(eq(belligerentResponses.caseId, caseId))
-        .orderBy(desc(belligerentResponses.sentAt), desc(belligerentResponses.id))
-        .limit(1);
+      const previous = await latestSending(tx, caseId);
       if (v.kind === "re_evaluation" && !previous) return fail("invalidInput", { kind: ["noEarlierSending"] });
       if (v.sentOn < current.incidentDateFrom) return fail("invalidInput", { sentOn: ["beforeIncident"] });
       const [row] = await tx

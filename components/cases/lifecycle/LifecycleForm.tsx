@@ -4,6 +4,13 @@ import type { FormState, FormValues } from "@/lib/form-state";
 import type { LifecycleCommand } from "@/app/(app)/cases/lifecycle-actions";
 import { ItemForm } from "../ItemForm";
 
+export type FieldErrors = Record<string, string[]> | undefined;
+/** What a form's fields get: the values to show (kept after a refusal) and each field's errors. */
+export type FieldsProps = { values?: FormValues; errors: FieldErrors };
+
+/** Today, as a date input's value: the default day of a sending, an answer or a redress step. */
+export const today = () => new Date().toISOString().slice(0, 10);
+
 export type LifecycleRun = (command: LifecycleCommand, caseId: string, target: string, state: FormState, formData: FormData) => Promise<FormState>;
 
 /** One lifecycle form on the case page: the server action bound to its command, its case and its target. */

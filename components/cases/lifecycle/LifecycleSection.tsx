@@ -2,28 +2,15 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/actor";
-import { pickEditable } from "@/lib/cases/commands";
-import { availableMoves, closingReasonsAt, type CaseFacts } from "@/lib/cases/lifecycle";
+import { availableMoves, closingReasonsAt } from "@/lib/cases/lifecycle";
+import { caseFactsOf } from "@/lib/cases/lifecycle-facts";
 import type { CaseDetail } from "@/lib/cases/queries";
 import type { FormValues } from "@/lib/form-state";
-import { caseInput } from "@/lib/cases/schemas";
 import { lifecycleAction } from "@/app/(app)/cases/lifecycle-actions";
-import { AnswerForm, AssessmentForm, RedressItemForm, RedressStatusForm } from "./ReviewForms";
+import { AnswerForm, AssessmentForm, RedressItemForm } from "./ReviewForms";
 import { AssignForm, CloseForm, DuplicateForm, PursueRedressForm, ReopenForm, SendForm, SubmitForm } from "./StageForms";
 import { StageBar } from "./StageBar";
 import { LifecycleHistory } from "./LifecycleHistory";
-
-function factsOf(c: CaseDetail): CaseFacts {
-  return {
-    stage: c.stage,
-    createdBy: c.createdBy,
-    recordComplete: caseInput.safeParse(pickEditable(c)).success,
-    latestGrading: c.grading,
-    duplicateOf: c.duplicateOf,
-    latestAnswer: c.lifecycle.responses[0]?.answer ?? null,
-    redressItems: c.lifecycle.redress.map((r) => r.status),
-  };
-}
 
 /** The recorded answer as the answer form's values, to correct it. */
 function answerValues(r: CaseDetail["lifecycle"]["responses"][number]): FormValues {
@@ -45,7 +32,10 @@ export async function LifecycleSection({ c, actor, reviewers, now }: { c: CaseDe
   const t = await getTranslations();
   const lc = c.lifecycle;
   const lastMove = lc.moves.at(-1);
-  const moves = availableMoves(factsOf(c), actor);
+  const moves = availableMoves(
+    caseFactsOf(c, lc.responses[0]?.answer ?? null, lc.redress.map((r) => r.status)),
+    actor,
+  );
   const reviews = can(actor, "case:move-stage");
   const evidence = c.evidence.map((e) => ({ id: e.id, fileName: e.fileName }));
   const latest = lc.responses[0];

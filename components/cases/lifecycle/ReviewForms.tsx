@@ -10,13 +10,10 @@ import { nextRedressStatuses } from "@/lib/cases/lifecycle";
 import { assessmentMethods, belligerentAnswers, gradings, nonCredibleReasons, redressTypes, type RedressStatus } from "@/lib/cases/vocabulary";
 import { listValue, textValue, type FormValues } from "@/lib/form-state";
 import { useFieldProps } from "../ItemFields";
-import { LifecycleForm, Options, type LifecycleRun } from "./LifecycleForm";
+import { LifecycleForm, Options, today, type FieldErrors, type FieldsProps, type LifecycleRun } from "./LifecycleForm";
 
-type Errors = Record<string, string[]> | undefined;
-type FieldsProps = { values?: FormValues; errors: Errors };
-const today = () => new Date().toISOString().slice(0, 10);
 
-function GradingChoice({ values, errors }: { values?: FormValues; errors: Errors }) {
+function GradingChoice({ values, errors }: { values?: FormValues; errors: FieldErrors }) {
   const t = useTranslations();
   const chosen = textValue(values, "grading");
   const errorId = errors?.grading?.length ? "assessment-grading-error" : undefined;
@@ -82,7 +79,7 @@ function AssessmentFields({ values, errors }: FieldsProps) {
 }
 
 /** Field props for a lifecycle form: labels under "lifecycle.", ids prefixed with the form's name. */
-function useFieldPropsFor(idPrefix: string, values: FormValues | undefined, errors: Errors) {
+function useFieldPropsFor(idPrefix: string, values: FormValues | undefined, errors: FieldErrors) {
   return useFieldProps("lifecycle", { values, errors, idPrefix });
 }
 

@@ -6,14 +6,11 @@ import { Field } from "@/components/ui/Field";
 import { SelectField } from "@/components/ui/SelectField";
 import { TextArea } from "@/components/ui/TextArea";
 import { sendingChannels, sendingKinds, type ClosingReason } from "@/lib/cases/vocabulary";
-import { listValue, textValue, type FormValues } from "@/lib/form-state";
+import { listValue, textValue } from "@/lib/form-state";
 import { useFieldProps } from "../ItemFields";
-import { LifecycleForm, Options, type LifecycleRun } from "./LifecycleForm";
+import { LifecycleForm, Options, today, type FieldsProps, type LifecycleRun } from "./LifecycleForm";
 
-type Errors = Record<string, string[]> | undefined;
-type FieldsProps = { values?: FormValues; errors: Errors };
 type Evidence = { id: string; fileName: string };
-const today = () => new Date().toISOString().slice(0, 10);
 
 function EvidenceChoice({ evidence, values, errors }: FieldsProps & { evidence: Evidence[] }) {
   const t = useTranslations();
