@@ -164,6 +164,7 @@ test("the Raqqa journey: submitted, assessed, refused by the coalition, reopened
     await expect(trail.getByText(text, { exact: true }), text).toHaveCount(times);
   }
   await expect(trail).toContainText("Stage: from Closed to Assessment");
+  await expect(trail).toContainText("Grading: from Fair to Confirmed");
   await expect(trail).toContainText("Reason: Amnesty handed in new witness statements");
 });
 

@@ -28,7 +28,6 @@ const vocabularyOf: Record<string, string> = {
   type: "sourceTypes",
   "redress.type": "redressTypes",
   grading: "gradings",
-  previousGrading: "gradings",
   method: "assessmentMethods",
   kind: "sendingKinds",
   channel: "channels",
@@ -84,7 +83,7 @@ export async function CaseTrail({ events }: { events: Event[] }) {
                 .filter(([, change]) => !(isCreation(e) && isEmpty(change.to)))
                 .map(([field, change]) => (
                   <li key={field}>
-                    {isCreation(e)
+                    {isCreation(e) && isEmpty(change.from)
                       ? t("trail.set", { field: label(e.entityType, field), to: value(e.entityType, field, change.to) })
                       : change.to === null
                         ? t("trail.cleared", { field: label(e.entityType, field), from: value(e.entityType, field, change.from) })

@@ -38,7 +38,8 @@ export async function assessCase(db: Db, by: Principal | null, caseId: string, i
         entityType: "assessment",
         entityId: row.id,
         caseId,
-        changes: { ...diff({}, v), ...(current.grading ? { previousGrading: { from: null, to: current.grading } } : {}) },
+        // The case's grading changes from the previous assessment's to this one's.
+        changes: { ...diff({}, v), grading: { from: current.grading, to: v.grading } },
       });
       return ok({ id: row.id });
     });

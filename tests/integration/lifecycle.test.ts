@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, cases, evidenceFiles, redressItems, stageMoves } from "@/db/schema";
@@ -137,6 +137,12 @@ describe.each(backends)("the lifecycle on $name", (backend) => {
       "redress>closed",
     ]);
     expect(moves[3]).toMatchObject({ reason: "New witness statements", evidenceIds: [evidenceId], movedBy: reviewer.id });
+    const assessed = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.caseId, id), eq(auditEvents.action, "assessment.added")))
+      .orderBy(asc(auditEvents.id));
+    expect(assessed.at(-1)?.changes?.grading).toEqual({ from: "fair", to: "confirmed" });
     const [reopening] = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "case.reopen"));
     expect(reopening).toMatchObject({ actorLabel: "Karim", reason: "New witness statements", changes: { stage: { from: "closed", to: "assessment" } } });
   });
