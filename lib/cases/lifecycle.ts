@@ -1,3 +1,4 @@
+import { roleHas } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 import type { BelligerentAnswer, ClosingReason, Grading, RedressStatus, Stage } from "./vocabulary";
 
@@ -76,12 +77,16 @@ const closableFrom: Partial<Record<ClosingReason, readonly Stage[]>> = {
   discounted: ["assessment"],
 };
 
+/** Every move but a filer's own submission is a reviewer's or a manager's, as the permission table says. */
+function mayMove(mover: Mover, move: Move): boolean {
+  return roleHas(mover.role, move === "reopen" ? "case:reopen" : "case:move-stage");
+}
+
 const refuse = (problem: LifecycleProblem): MoveDecision => ({ ok: false, problem });
 
 export function decideMove(facts: CaseFacts, request: MoveRequest, mover: Mover): MoveDecision {
-  const reviewerOrManager = mover.role === "reviewer" || mover.role === "manager";
   const ownStaffSubmission = request.move === "submit" && mover.role === "staff" && mover.id === facts.createdBy;
-  if (!reviewerOrManager && !ownStaffSubmission) return refuse(mover.role === "staff" ? "onlyOwnSubmission" : "forbidden");
+  if (!mayMove(mover, request.move) && !ownStaffSubmission) return refuse(mover.role === "staff" ? "onlyOwnSubmission" : "forbidden");
   if (!from[request.move].includes(facts.stage)) return refuse("notFromThisStage");
 
   switch (request.move) {
@@ -120,7 +125,7 @@ export function decideMove(facts: CaseFacts, request: MoveRequest, mover: Mover)
 /** The moves a person could make on a case now, for the interface to offer (the command still decides). */
 export function availableMoves(facts: CaseFacts, mover: Mover): Move[] {
   const open = moves.filter((move) => from[move].includes(facts.stage));
-  if (mover.role === "reviewer" || mover.role === "manager") return open;
+  if (open.every((move) => mayMove(mover, move))) return open;
   return mover.role === "staff" && mover.id === facts.createdBy ? open.filter((m) => m === "submit") : [];
 }
 
