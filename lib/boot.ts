@@ -2,6 +2,7 @@ import { getDatabase } from "@/db/client";
 import { EmbeddedDatabaseLockedError } from "@/db/embedded-lock";
 import { ensureDemoAccounts } from "@/db/seed/demo-accounts";
 import { ensureDemoCases } from "@/db/seed/demo-cases";
+import { sealAuditChain } from "./audit/record";
 import { ConfigError, getConfig } from "./config";
 
 /** Runs once as the server starts, before it takes requests: config, database, migrations, demo accounts and cases. */
@@ -10,6 +11,8 @@ export async function boot(): Promise<void> {
     const config = getConfig();
     const handle = getDatabase();
     await handle.migrate();
+    // Events written before the hash chain existed get their place in it before any new one is appended.
+    await sealAuditChain(handle.db);
     const seeded = config.demoMode ? await ensureDemoAccounts(handle.db) : false;
     // After the accounts: the demo cases are filed by them, and only into a database that never held a case.
     const demoCases = config.demoMode ? await ensureDemoCases(handle.db) : 0;

@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { cases } from "./cases";
 import { users } from "./users";
 
@@ -28,6 +28,10 @@ export const auditEvents = pgTable(
     clientAddress: text("client_address"),
     changes: jsonb("changes").$type<Record<string, FieldChange>>(),
     reason: text("reason"),
+    /** The previous event's hash (lib/audit/chain.ts GENESIS for the first). */
+    prevHash: text("prev_hash"),
+    /** SHA-256 of this event's canonical content, previous hash included (lib/audit/chain.ts). */
+    hash: text("hash"),
   },
   (t) => [
     index("audit_events_case_idx").on(t.caseId, t.id),
@@ -39,3 +43,26 @@ export const auditEvents = pgTable(
 
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
+
+/**
+ * Each check of the whole chain: when, by whom, the outcome and the head it reached. The next check
+ * also confirms that the head recorded here still carries the same hash, so even the last event
+ * cannot be rewritten unnoticed once a check has seen it.
+ */
+export const auditVerifications = pgTable("audit_verifications", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  /** Who asked (a name, or "command line"). */
+  byLabel: text("by_label").notNull(),
+  ok: boolean("ok").notNull(),
+  events: integer("events").notNull(),
+  headId: bigint("head_id", { mode: "number" }),
+  headHash: text("head_hash"),
+  /** The first broken event and what is wrong with it. */
+  brokenId: bigint("broken_id", { mode: "number" }),
+  problem: text("problem"),
+  detail: text("detail"),
+  durationMs: integer("duration_ms").notNull(),
+});
+
+export type AuditVerification = typeof auditVerifications.$inferSelect;

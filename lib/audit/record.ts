@@ -1,6 +1,9 @@
-import type { Executor } from "@/db/client";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { asc, desc, isNull, sql } from "drizzle-orm";
+import type { Db, Executor } from "@/db/client";
 import { auditEvents, type FieldChange } from "@/db/schema";
 import type { Principal } from "@/lib/auth/actor";
+import { eventHash, GENESIS } from "./chain";
 
 export type AuditInput = {
   /** Null when nobody is signed in (a failed sign-in by an unknown visitor). */
@@ -15,10 +18,25 @@ export type AuditInput = {
   reason?: string | null;
 };
 
-/** The one way an audit event is written. Call it with the transaction of the change it records. */
+/** The advisory lock that serialises appends to the chain (any 64-bit key no other lock uses: "auditlog"). */
+const CHAIN_LOCK = sql`select pg_advisory_xact_lock(7022907060185653095)`;
+
+const benchmarkWithoutChain = new AsyncLocalStorage<true>();
+
+/** Runs `fn` writing audit events without the chain: for bench/ only, to measure what chaining costs. */
+export function withoutChainForBenchmarks<T>(fn: () => Promise<T>): Promise<T> {
+  return benchmarkWithoutChain.run(true, fn);
+}
+
+/**
+ * The one way an audit event is written. Call it with the transaction of the change it records.
+ * Appends are serialised by a transaction-scoped advisory lock: the event takes the next id and the
+ * current head's hash as its previous hash while no other writer can, so concurrent writers never
+ * fork the chain; the lock is released when the transaction commits or rolls back.
+ */
 export async function recordAudit(tx: Executor, event: AuditInput): Promise<void> {
   const actor = event.actor;
-  await tx.insert(auditEvents).values({
+  const values = {
     actorId: actor?.kind === "user" ? actor.id : null,
     actorLabel: actor === null ? "anonymous" : actor.kind === "user" ? actor.name : actor.label,
     action: event.action,
@@ -29,6 +47,60 @@ export async function recordAudit(tx: Executor, event: AuditInput): Promise<void
     clientAddress: event.clientAddress ?? null,
     changes: event.changes ?? null,
     reason: event.reason ?? null,
+  };
+  if (benchmarkWithoutChain.getStore()) {
+    await tx.insert(auditEvents).values(values);
+    return;
+  }
+  await tx.execute(CHAIN_LOCK);
+  const prevHash = await chainHead(tx);
+  // The time is the database's (as for every other stamp), cut to the milliseconds the hash carries.
+  const [next] = await tx
+    .select({
+      id: sql<string>`nextval(pg_get_serial_sequence('audit_events', 'id'))::text`,
+      ms: sql<string>`(extract(epoch from clock_timestamp()) * 1000)::bigint::text`,
+    })
+    .from(sql`(select 1) as one`);
+  const row = { ...values, id: Number(next.id), at: new Date(Number(next.ms)), prevHash };
+  await tx.insert(auditEvents).values({ ...row, hash: eventHash(row) });
+}
+
+/** The hash of the last event (GENESIS before the first), sealing first any event written before the chain existed. */
+async function chainHead(tx: Executor): Promise<string> {
+  const [head] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+  if (!head) return GENESIS;
+  return head.hash ?? sealLegacyEvents(tx);
+}
+
+/**
+ * Gives the events written before the chain existed (no hash yet) their place in it, in id order.
+ * The append-only trigger allows exactly this on such events (setting the hash, nothing else).
+ * The caller holds the chain lock; returns the new head's hash.
+ */
+async function sealLegacyEvents(tx: Executor): Promise<string> {
+  const [last] = await tx
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .where(sql`${auditEvents.hash} is not null`)
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
+  let prevHash = last?.hash ?? GENESIS;
+  for (;;) {
+    const batch = await tx.select().from(auditEvents).where(isNull(auditEvents.hash)).orderBy(asc(auditEvents.id)).limit(1000);
+    if (batch.length === 0) return prevHash;
+    for (const e of batch) {
+      const hash = eventHash({ ...e, prevHash });
+      await tx.execute(sql`update audit_events set prev_hash = ${prevHash}, hash = ${hash} where id = ${e.id}`);
+      prevHash = hash;
+    }
+  }
+}
+
+/** Seals events written before the chain existed, under the chain lock (at start, before requests). */
+export async function sealAuditChain(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(CHAIN_LOCK);
+    await chainHead(tx);
   });
 }
 

@@ -1,10 +1,12 @@
 import arBase from "./messages/ar.json";
 import arAccount from "./messages/ar/account.json";
+import arAudit from "./messages/ar/audit.json";
 import arCases from "./messages/ar/cases.json";
 import arEvidence from "./messages/ar/evidence.json";
 import arLifecycle from "./messages/ar/lifecycle.json";
 import enBase from "./messages/en.json";
 import enAccount from "./messages/en/account.json";
+import enAudit from "./messages/en/audit.json";
 import enCases from "./messages/en/cases.json";
 import enEvidence from "./messages/en/evidence.json";
 import enLifecycle from "./messages/en/lifecycle.json";
@@ -25,6 +27,6 @@ function merge(...parts: Messages[]): Messages {
 }
 
 export const catalogues: Record<Locale, Messages> = {
-  en: merge(enBase, enCases, enEvidence, enAccount, enLifecycle),
-  ar: merge(arBase, arCases, arEvidence, arAccount, arLifecycle),
+  en: merge(enBase, enCases, enEvidence, enAccount, enLifecycle, enAudit),
+  ar: merge(arBase, arCases, arEvidence, arAccount, arLifecycle, arAudit),
 };
