@@ -15,6 +15,7 @@ import { benchAccounts, benchUrl, ensureDatabase } from "./database";
 import { caseColumns, eventColumns, insertRows, sourceColumns, victimColumns } from "./load";
 import { seededRandom } from "./random";
 import { caseFactory, type BenchUser, type SyntheticCase } from "./synthetic";
+import { BenchChain } from "./chain";
 
 const { values: options } = parseArgs({
   options: {
@@ -66,12 +67,14 @@ async function main(): Promise<void> {
     (await pool.query<{ year: number; last_number: number }>("select year, last_number from reference_counters")).rows.map((r) => [r.year, r.last_number]),
   );
   const makeCase = caseFactory(seededRandom(Number(options.seed)), benchUsers, counters);
+  const chain = await BenchChain.continuing(pool);
   const counts = { victims: 0, sources: 0, events: 0 };
   // Generating the next batch (CPU in Node) overlaps with loading the previous one (in PostgreSQL).
   let pending: Promise<void> = Promise.resolve();
   for (let done = 0; done < total; ) {
     const batch = Array.from({ length: Math.min(batchSize, total - done) }, () => makeCase());
     for (const c of batch) {
+      chain.seal(c.events);
       counts.victims += c.victims.length;
       counts.sources += c.sources.length;
       counts.events += c.events.length;
@@ -90,6 +93,7 @@ async function main(): Promise<void> {
     }
   }
   await pending;
+  await chain.finish(pool);
 
   // The app keeps numbering from here: the counter of each year is its highest reference number.
   for (const [year, last] of counters) {

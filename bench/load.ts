@@ -81,6 +81,7 @@ export const sourceColumns: readonly Column[] = [
 ];
 
 export const eventColumns: readonly Column[] = [
+  ["id", "int8"],
   ["at", "timestamptz"],
   ["actor_id", "uuid"],
   ["actor_label", "text"],
@@ -90,6 +91,8 @@ export const eventColumns: readonly Column[] = [
   ["case_id", "uuid"],
   ["changes", "jsonb"],
   ["reason", "text"],
+  ["prev_hash", "text"],
+  ["hash", "text"],
 ];
 
 /** A PostgreSQL array literal of strings, e.g. {"coalition","us"}. */

@@ -34,3 +34,16 @@ END
 $$;--> statement-breakpoint
 CREATE TRIGGER "audit_events_no_update_or_delete" BEFORE UPDATE OR DELETE ON "audit_events" FOR EACH ROW EXECUTE FUNCTION "audit_events_append_only"();--> statement-breakpoint
 CREATE TRIGGER "audit_events_no_truncate" BEFORE TRUNCATE ON "audit_events" FOR EACH STATEMENT EXECUTE FUNCTION "audit_events_append_only"();
+--> statement-breakpoint
+-- The next event's place in the chain, in one round trip and in this order: take the chain's lock
+-- (held to the end of the transaction), read the head, take the next id and the time. The
+-- application computes the event's hash from these and inserts it (lib/audit/record.ts).
+CREATE FUNCTION "audit_chain_next"(OUT next_id bigint, OUT head_exists boolean, OUT head_hash text, OUT at_ms bigint) LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(7022907060185653095);
+  SELECT true, e.hash INTO head_exists, head_hash FROM audit_events e ORDER BY e.id DESC LIMIT 1;
+  head_exists := coalesce(head_exists, false);
+  next_id := nextval(pg_get_serial_sequence('audit_events', 'id'));
+  at_ms := (extract(epoch from clock_timestamp()) * 1000)::bigint;
+END
+$$;

@@ -1,9 +1,10 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { asc, desc, isNull, sql } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { auditEvents, type FieldChange } from "@/db/schema";
 import type { Principal } from "@/lib/auth/actor";
 import { eventHash, GENESIS } from "./chain";
+import { readChainBatch } from "./chain-read";
 
 export type AuditInput = {
   /** Null when nobody is signed in (a failed sign-in by an unknown visitor). */
@@ -18,7 +19,7 @@ export type AuditInput = {
   reason?: string | null;
 };
 
-/** The advisory lock that serialises appends to the chain (any 64-bit key no other lock uses: "auditlog"). */
+/** The advisory lock that serialises appends to the chain (the key audit_chain_next() takes too: "auditlog"). */
 const CHAIN_LOCK = sql`select pg_advisory_xact_lock(7022907060185653095)`;
 
 const benchmarkWithoutChain = new AsyncLocalStorage<true>();
@@ -30,9 +31,9 @@ export function withoutChainForBenchmarks<T>(fn: () => Promise<T>): Promise<T> {
 
 /**
  * The one way an audit event is written. Call it with the transaction of the change it records.
- * Appends are serialised by a transaction-scoped advisory lock: the event takes the next id and the
- * current head's hash as its previous hash while no other writer can, so concurrent writers never
- * fork the chain; the lock is released when the transaction commits or rolls back.
+ * Appends are serialised by a transaction-scoped advisory lock, taken by audit_chain_next()
+ * (migration 0007) with the head's hash, the next id and the time in one round trip: no other writer
+ * can append until this transaction commits or rolls back, so concurrent writers never fork the chain.
  */
 export async function recordAudit(tx: Executor, event: AuditInput): Promise<void> {
   const actor = event.actor;
@@ -52,15 +53,16 @@ export async function recordAudit(tx: Executor, event: AuditInput): Promise<void
     await tx.insert(auditEvents).values(values);
     return;
   }
-  await tx.execute(CHAIN_LOCK);
-  const prevHash = await chainHead(tx);
-  // The time is the database's (as for every other stamp), cut to the milliseconds the hash carries.
   const [next] = await tx
     .select({
-      id: sql<string>`nextval(pg_get_serial_sequence('audit_events', 'id'))::text`,
-      ms: sql<string>`(extract(epoch from clock_timestamp()) * 1000)::bigint::text`,
+      id: sql<string>`next_id::text`,
+      headExists: sql<boolean>`head_exists`,
+      headHash: sql<string | null>`head_hash`,
+      ms: sql<string>`at_ms::text`,
     })
-    .from(sql`(select 1) as one`);
+    .from(sql`audit_chain_next()`);
+  // No hash on an existing head: events from before the chain, sealed now (the lock is already held).
+  const prevHash = !next.headExists ? GENESIS : (next.headHash ?? (await sealLegacyEvents(tx)));
   const row = { ...values, id: Number(next.id), at: new Date(Number(next.ms)), prevHash };
   await tx.insert(auditEvents).values({ ...row, hash: eventHash(row) });
 }
@@ -86,7 +88,7 @@ async function sealLegacyEvents(tx: Executor): Promise<string> {
     .limit(1);
   let prevHash = last?.hash ?? GENESIS;
   for (;;) {
-    const batch = await tx.select().from(auditEvents).where(isNull(auditEvents.hash)).orderBy(asc(auditEvents.id)).limit(1000);
+    const batch = await readChainBatch(tx, 0, 1000, { unsealedOnly: true });
     if (batch.length === 0) return prevHash;
     for (const e of batch) {
       const hash = eventHash({ ...e, prevHash });

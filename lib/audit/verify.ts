@@ -1,7 +1,8 @@
-import { desc, eq, gt } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditEvents, auditVerifications, type AuditEvent } from "@/db/schema";
+import { auditEvents, auditVerifications } from "@/db/schema";
 import { eventHash, GENESIS, type ChainedContent } from "./chain";
+import { readChainBatch, type StoredEvent } from "./chain-read";
 
 /** What is wrong with the first broken event: its content (or its own hash) was altered, or the link to the event before it. */
 export type ChainProblem = "contentAltered" | "linkBroken" | "notSealed" | "headRewritten";
@@ -33,7 +34,7 @@ export class ChainVerifier {
       return false;
     };
     if (!event.hash || !event.prevHash) return fail("notSealed", `event ${event.id} has no hash`);
-    const computed = eventHash({ ...event, prevHash: event.prevHash });
+    const computed = eventHash(event as ChainedContent);
     if (computed !== event.hash) {
       return fail("contentAltered", `event ${event.id}: its content does not match its hash (stored ${event.hash}, content hashes to ${computed})`);
     }
@@ -63,12 +64,18 @@ const BATCH = 5000;
 /** Walks the whole chain in the database, in id order, a batch at a time. */
 export async function verifyDatabaseChain(db: Db): Promise<ChainReport> {
   const verifier = new ChainVerifier(true);
-  let after = 0;
-  for (;;) {
-    const batch: AuditEvent[] = await db.select().from(auditEvents).where(gt(auditEvents.id, after)).orderBy(auditEvents.id).limit(BATCH);
-    for (const event of batch) if (!verifier.add(event)) return verifier.report();
-    if (batch.length < BATCH) break;
-    after = batch[batch.length - 1].id;
+  const fetchAfter = (after: number) => readChainBatch(db, after, BATCH);
+  // The next batch is read while this one is hashed: the database and the hashing overlap.
+  let next: Promise<StoredEvent[]> | null = fetchAfter(0);
+  while (next) {
+    const batch: StoredEvent[] = await next;
+    next = batch.length === BATCH ? fetchAfter(batch[batch.length - 1].id) : null;
+    for (const event of batch) {
+      if (!verifier.add(event)) {
+        next?.catch(() => undefined);
+        return verifier.report();
+      }
+    }
   }
   const report = verifier.report();
   if (!report.ok) return report;
