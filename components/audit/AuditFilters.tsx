@@ -1,5 +1,5 @@
+import { FilterButtons } from "@/components/ui/FilterButtons";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import type { AuditFilters as Filters } from "@/lib/audit/filters";
 
 const control = "rounded border border-slate-400 bg-white px-2 py-1.5 focus:outline-2 focus:outline-sky-700";
@@ -37,14 +37,7 @@ export async function AuditFilters({ filters }: { filters: Filters }) {
         {field("from", "date")}
         {field("to", "date")}
       </div>
-      <div className="flex gap-3">
-        <button type="submit" className="rounded bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-2 focus:outline-offset-2 focus:outline-sky-700">
-          {t("apply")}
-        </button>
-        <Link href="/audit" className="rounded border border-slate-500 px-4 py-2 hover:bg-slate-100">
-          {t("clear")}
-        </Link>
-      </div>
+      <FilterButtons applyLabel={t("apply")} clearLabel={t("clear")} clearHref="/audit" />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { FilterButtons } from "@/components/ui/FilterButtons";
 import type { Locale } from "@/lib/i18n/locales";
 import { PAGE_SIZES, sortKeys, type CaseListQuery } from "@/lib/cases/list-query";
 import { belligerents, countries, gradings, stages } from "@/lib/cases/vocabulary";
@@ -152,14 +152,7 @@ export async function CaseFilters({ query, overdueDays }: { query: CaseListQuery
           </select>,
         )}
       </div>
-      <div className="flex gap-3">
-        <button type="submit" className="rounded bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-2 focus:outline-offset-2 focus:outline-sky-700">
-          {t("cases.apply")}
-        </button>
-        <Link href="/cases" className="rounded border border-slate-500 px-4 py-2 hover:bg-slate-100">
-          {t("cases.clear")}
-        </Link>
-      </div>
+      <FilterButtons applyLabel={t("cases.apply")} clearLabel={t("cases.clear")} clearHref="/cases" />
     </form>
   );
 }
