@@ -1,7 +1,52 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { assessments, belligerentResponses, cases, redressItems, stageMoves, users, type CaseRow } from "@/db/schema";
+
+/** The lifecycle's statements, built once per database handle (see buildCaseQueries in queries.ts for why). */
+function buildLifecycleQueries(db: Db) {
+  const unnamed = "";
+  const id = sql.placeholder("id");
+  const sender = alias(users, "sender");
+  const answerer = alias(users, "answerer");
+  const caseLink = { id: cases.id, reference: cases.reference, title: cases.title };
+  return {
+    moves: db
+      .select({ move: stageMoves, moverName: users.name })
+      .from(stageMoves)
+      .innerJoin(users, eq(users.id, stageMoves.movedBy))
+      .where(eq(stageMoves.caseId, id))
+      .orderBy(asc(stageMoves.id))
+      .prepare(unnamed),
+    assessments: db
+      .select({ assessment: assessments, assessorName: users.name })
+      .from(assessments)
+      .innerJoin(users, eq(users.id, assessments.assessedBy))
+      .where(eq(assessments.caseId, id))
+      .orderBy(desc(assessments.assessedAt), desc(assessments.id))
+      .prepare(unnamed),
+    responses: db
+      .select({ response: belligerentResponses, senderName: sender.name, answererName: answerer.name })
+      .from(belligerentResponses)
+      .innerJoin(sender, eq(sender.id, belligerentResponses.sentBy))
+      .leftJoin(answerer, eq(answerer.id, belligerentResponses.answerRecordedBy))
+      .where(eq(belligerentResponses.caseId, id))
+      .orderBy(desc(belligerentResponses.sentAt), desc(belligerentResponses.id))
+      .prepare(unnamed),
+    redress: db.select().from(redressItems).where(eq(redressItems.caseId, id)).orderBy(asc(redressItems.createdAt), asc(redressItems.id)).prepare(unnamed),
+    duplicates: db.select(caseLink).from(cases).where(eq(cases.duplicateOf, id)).orderBy(asc(cases.reference)).prepare(unnamed),
+    caseLink: db.select(caseLink).from(cases).where(eq(cases.id, id)).prepare(unnamed),
+    user: db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, id)).prepare(unnamed),
+  };
+}
+
+const built = new WeakMap<Db, ReturnType<typeof buildLifecycleQueries>>();
+
+function lifecycleQueries(db: Db): ReturnType<typeof buildLifecycleQueries> {
+  let queries = built.get(db);
+  if (!queries) built.set(db, (queries = buildLifecycleQueries(db)));
+  return queries;
+}
 
 /**
  * Where a case stands in its lifecycle and how it got there: its stage moves, assessments (latest
@@ -9,34 +54,16 @@ import { assessments, belligerentResponses, cases, redressItems, stageMoves, use
  * duplicate links both ways. The case itself was read (and authorised) by getCase.
  */
 export async function lifecycleOf(db: Db, c: Pick<CaseRow, "id" | "duplicateOf" | "assigneeId">) {
-  const sender = alias(users, "sender");
-  const answerer = alias(users, "answerer");
+  const q = lifecycleQueries(db);
+  const params = { id: c.id };
   const [moves, assessmentRows, responseRows, redressRows, duplicates, [original], [assignee]] = await Promise.all([
-    db
-      .select({ move: stageMoves, moverName: users.name })
-      .from(stageMoves)
-      .innerJoin(users, eq(users.id, stageMoves.movedBy))
-      .where(eq(stageMoves.caseId, c.id))
-      .orderBy(asc(stageMoves.id)),
-    db
-      .select({ assessment: assessments, assessorName: users.name })
-      .from(assessments)
-      .innerJoin(users, eq(users.id, assessments.assessedBy))
-      .where(eq(assessments.caseId, c.id))
-      .orderBy(desc(assessments.assessedAt), desc(assessments.id)),
-    db
-      .select({ response: belligerentResponses, senderName: sender.name, answererName: answerer.name })
-      .from(belligerentResponses)
-      .innerJoin(sender, eq(sender.id, belligerentResponses.sentBy))
-      .leftJoin(answerer, eq(answerer.id, belligerentResponses.answerRecordedBy))
-      .where(eq(belligerentResponses.caseId, c.id))
-      .orderBy(desc(belligerentResponses.sentAt), desc(belligerentResponses.id)),
-    db.select().from(redressItems).where(eq(redressItems.caseId, c.id)).orderBy(asc(redressItems.createdAt), asc(redressItems.id)),
-    db.select({ id: cases.id, reference: cases.reference, title: cases.title }).from(cases).where(eq(cases.duplicateOf, c.id)).orderBy(asc(cases.reference)),
-    c.duplicateOf
-      ? db.select({ id: cases.id, reference: cases.reference, title: cases.title }).from(cases).where(eq(cases.id, c.duplicateOf))
-      : Promise.resolve([]),
-    c.assigneeId ? db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, c.assigneeId)) : Promise.resolve([]),
+    q.moves.execute(params),
+    q.assessments.execute(params),
+    q.responses.execute(params),
+    q.redress.execute(params),
+    q.duplicates.execute(params),
+    c.duplicateOf ? q.caseLink.execute({ id: c.duplicateOf }) : Promise.resolve([]),
+    c.assigneeId ? q.user.execute({ id: c.assigneeId }) : Promise.resolve([]),
   ]);
   return {
     moves: moves.map((m) => ({ ...m.move, moverName: m.moverName })),
