@@ -40,6 +40,10 @@ CREATE TRIGGER "audit_events_no_truncate" BEFORE TRUNCATE ON "audit_events" FOR 
 -- application computes the event's hash from these and inserts it (lib/audit/record.ts).
 CREATE FUNCTION "audit_chain_next"(OUT next_id bigint, OUT head_exists boolean, OUT head_hash text, OUT at_ms bigint) LANGUAGE plpgsql AS $$
 BEGIN
+  -- Under a snapshot older than the lock, the head read below could be stale and fork the chain.
+  IF current_setting('transaction_isolation') <> 'read committed' THEN
+    RAISE EXCEPTION 'audit events are appended at READ COMMITTED only, not %', current_setting('transaction_isolation');
+  END IF;
   PERFORM pg_advisory_xact_lock(7022907060185653095);
   SELECT true, e.hash INTO head_exists, head_hash FROM audit_events e ORDER BY e.id DESC LIMIT 1;
   head_exists := coalesce(head_exists, false);

@@ -5,7 +5,7 @@ import { auditEvents, cases } from "@/db/schema";
 import { hararAlBaduInput } from "@/db/seed/case-samples";
 import { eventHash, GENESIS } from "@/lib/audit/chain";
 import { exportLines, verifyExportedLines } from "@/lib/audit/export";
-import { sealAuditChain, withoutChainForBenchmarks } from "@/lib/audit/record";
+import { recordAudit, sealAuditChain, withoutChainForBenchmarks } from "@/lib/audit/record";
 import { runVerification, verifyDatabaseChain } from "@/lib/audit/verify";
 import type { Actor } from "@/lib/auth/actor";
 import { createCase, updateCase } from "@/lib/cases/commands";
@@ -123,6 +123,16 @@ describe.each(backends)("the audit hash chain on $name", (backend) => {
     ]) {
       expect(await refusal(handle.db.execute(sql.raw(statement))), statement).toMatch(/audit_events is append-only/);
     }
+    expect(await verifyDatabaseChain(handle.db)).toMatchObject({ ok: true, events: ids.length });
+  });
+
+  it("refuses to append from a transaction whose snapshot could predate the head", async () => {
+    const { staff, ids } = await chainOfEvents();
+    const appended = handle.db.transaction(async (tx) => {
+      await tx.execute(sql.raw("set transaction isolation level repeatable read"));
+      await recordAudit(tx, { actor: staff, action: "test.appended", entityType: "test" });
+    });
+    expect(await refusal(appended)).toMatch(/READ COMMITTED only, not repeatable read/);
     expect(await verifyDatabaseChain(handle.db)).toMatchObject({ ok: true, events: ids.length });
   });
 
