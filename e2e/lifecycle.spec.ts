@@ -216,6 +216,11 @@ test("a manager assigns a case and marks another its duplicate; both link to eac
   await expect(page.getByTestId("duplicate-of")).toContainText(original.reference);
   await page.getByTestId("duplicate-of").getByRole("link", { name: original.reference }).click();
   await expect(page.getByTestId("duplicates-of-this")).toContainText(duplicate.reference);
+  // The original cannot be marked a duplicate of its own duplicate: the message names the case to link to.
+  const again = await openPanel(page, "panel-duplicate");
+  await again.getByLabel("Reference of the original allegation").fill(duplicate.reference);
+  await again.getByRole("button", { name: "Mark as a duplicate" }).click();
+  await expect(again.getByRole("alert")).toHaveText(`That allegation is itself a duplicate of ${original.reference}: link to ${original.reference}, the original.`);
   await expect(page.getByTestId("case-trail").getByText("Layla Nasser linked a duplicate to this allegation")).toHaveCount(1);
 
   await page.goto(`/cases?q=${word}&assignee=me`);

@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { getDatabase } from "@/db/client";
 import { verifyExportedLines } from "@/lib/audit/export";
 import { runVerification, type ChainReport } from "@/lib/audit/verify";
+import { systemActor } from "@/lib/auth/actor";
 import { exitWith, loadEnv } from "./cli-support";
 
 const usage = `Verifies the audit trail's hash chain.
@@ -44,7 +45,7 @@ try {
   if (values.file) print(await verifyFile(values.file), values.file);
   const handle = getDatabase();
   await handle.migrate();
-  const report = await runVerification(handle.db, "command line");
+  const report = await runVerification(handle.db, systemActor("command line"));
   await handle.close();
   print(report, "the database");
 } catch (err) {

@@ -47,6 +47,7 @@ const conflicts = new Set<string>([
   "answerToLatestOnly",
   "redressOnlyInRedress",
   "hasDuplicates",
+  "originalIsDuplicate",
 ]);
 
 export function statusOf(error: string): number {

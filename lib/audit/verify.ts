@@ -1,8 +1,10 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { authorize, type Principal } from "@/lib/auth/actor";
 import { auditEvents, auditVerifications } from "@/db/schema";
 import { eventHash, GENESIS, type ChainedContent } from "./chain";
 import { readChainBatch, type StoredEvent } from "./chain-read";
+import { diff, recordAudit } from "./record";
 
 /** What is wrong with the first broken event: its content (or its own hash) was altered, or the link to the event before it. */
 export type ChainProblem = "contentAltered" | "linkBroken" | "notSealed" | "headRewritten";
@@ -97,12 +99,15 @@ export async function verifyDatabaseChain(db: Db): Promise<ChainReport> {
   return report;
 }
 
-/** Verifies the database's chain and records the outcome (shown on the Audit page). */
-export async function runVerification(db: Db, byLabel: string): Promise<ChainReport> {
+/**
+ * Verifies the database's chain for someone allowed to read the trail (or the system, from the
+ * command line) and records the outcome, shown on the Audit page, with its audit event.
+ */
+export async function runVerification(db: Db, by: Principal | null): Promise<ChainReport> {
+  authorize(by, "audit:read");
   const started = performance.now();
   const report = await verifyDatabaseChain(db);
-  await db.insert(auditVerifications).values({
-    byLabel,
+  const outcome = {
     ok: report.ok,
     events: report.events,
     headId: report.ok ? report.headId : null,
@@ -110,12 +115,26 @@ export async function runVerification(db: Db, byLabel: string): Promise<ChainRep
     brokenId: report.ok ? null : report.brokenId,
     problem: report.ok ? null : report.problem,
     detail: report.ok ? null : report.detail,
-    durationMs: Math.round(performance.now() - started),
+  };
+  await db.transaction(async (tx) => {
+    await recordAudit(tx, { actor: by, action: "audit.verified", entityType: "audit", changes: diff({}, { ...outcome, headHash: undefined }) });
+    // The anchor is this check's own event, the chain's head now: a later rewrite of it is caught too.
+    const [head] = await tx.select({ id: auditEvents.id, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+    await tx.insert(auditVerifications).values({
+      ...outcome,
+      headId: report.ok ? head.id : null,
+      headHash: report.ok ? head.hash : null,
+      byLabel: labelOf(by),
+      durationMs: Math.round(performance.now() - started),
+    });
   });
   return report;
 }
 
-export async function lastVerification(db: Db) {
+const labelOf = (by: Principal) => (by.kind === "user" ? by.name : by.label);
+
+export async function lastVerification(db: Db, by: Principal | null) {
+  authorize(by, "audit:read");
   const [last] = await db.select().from(auditVerifications).orderBy(desc(auditVerifications.id)).limit(1);
   return last ?? null;
 }

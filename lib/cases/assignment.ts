@@ -7,8 +7,9 @@ import { expectedFailure, fail, fieldErrorsOf, ok, type Result } from "@/lib/res
 import { lockCase } from "./access";
 import { assignmentInput } from "./lifecycle-schemas";
 
-/** Who can be given cases: active reviewers and managers, by name. */
-export async function assignableReviewers(db: Db | Tx) {
+/** Who can be given cases: active reviewers and managers, by name (for those who assign). */
+export async function assignableReviewers(db: Db | Tx, by: Principal | null) {
+  authorize(by, "case:assign");
   return db
     .select({ id: users.id, name: users.name, role: users.role })
     .from(users)
@@ -27,7 +28,7 @@ export async function assignCase(db: Db, by: Principal | null, caseId: string, i
       const current = await lockCase(tx, caseId);
       if (!current) return fail("notFound");
       if (current.assigneeId === assigneeId) return ok(undefined);
-      const reviewers = await assignableReviewers(tx);
+      const reviewers = await assignableReviewers(tx, by);
       const to = assigneeId ? reviewers.find((r) => r.id === assigneeId) : null;
       if (assigneeId && !to) return fail("invalidInput", { assigneeId: ["notAReviewer"] });
       const [from] = current.assigneeId ? await tx.select({ name: users.name }).from(users).where(eq(users.id, current.assigneeId)) : [];

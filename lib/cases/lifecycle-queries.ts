@@ -1,9 +1,10 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
+import { oncePerDatabase } from "@/db/once-per-database";
 import { assessments, belligerentResponses, cases, redressItems, stageMoves, users, type CaseRow } from "@/db/schema";
 
-/** The lifecycle's statements, built once per database handle (see buildCaseQueries in queries.ts for why). */
+/** The lifecycle's statements (built once per database handle, as the case page's others). */
 function buildLifecycleQueries(db: Db) {
   const unnamed = "";
   const id = sql.placeholder("id");
@@ -40,13 +41,7 @@ function buildLifecycleQueries(db: Db) {
   };
 }
 
-const built = new WeakMap<Db, ReturnType<typeof buildLifecycleQueries>>();
-
-function lifecycleQueries(db: Db): ReturnType<typeof buildLifecycleQueries> {
-  let queries = built.get(db);
-  if (!queries) built.set(db, (queries = buildLifecycleQueries(db)));
-  return queries;
-}
+const lifecycleQueries = oncePerDatabase(buildLifecycleQueries);
 
 /**
  * Where a case stands in its lifecycle and how it got there: its stage moves, assessments (latest

@@ -147,10 +147,6 @@ export function nextRedressStatuses(status: RedressStatus): readonly RedressStat
   return redressNext[status];
 }
 
-export function isSettled(status: RedressStatus): boolean {
-  return settled.includes(status);
-}
-
 /** The closing reasons that apply at a stage (a duplicate is closed by marking it one, which names the original). */
 export function closingReasonsAt(stage: Stage): ClosingReason[] {
   if (!from.close.includes(stage)) return [];

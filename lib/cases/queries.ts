@@ -1,6 +1,7 @@
 import { and, arrayOverlaps, asc, count, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
+import { oncePerDatabase } from "@/db/once-per-database";
 import { auditEvents, cases, comments, evidenceFiles, sources, users, victims } from "@/db/schema";
 import { authorize, type Principal } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/ids";
@@ -170,13 +171,7 @@ function buildCaseQueries(db: Db) {
   };
 }
 
-const builtCaseQueries = new WeakMap<Db, ReturnType<typeof buildCaseQueries>>();
-
-function caseQueries(db: Db): ReturnType<typeof buildCaseQueries> {
-  let built = builtCaseQueries.get(db);
-  if (!built) builtCaseQueries.set(db, (built = buildCaseQueries(db)));
-  return built;
-}
+const caseQueries = oncePerDatabase(buildCaseQueries);
 
 /** A case with everything in it, or null if there is none (or it was deleted). */
 export async function getCase(db: Db, by: Principal | null, id: string) {

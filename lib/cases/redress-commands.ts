@@ -84,7 +84,7 @@ export async function changeRedressStatus(db: Db, by: Principal | null, itemId: 
         return fail("invalidInput", { status: ["redressStatusNotNext"] });
       }
       const earlier = [locked.requestedOn, locked.offeredOn, locked.acceptedOn].filter((d): d is string => !!d).sort().at(-1);
-      if (earlier && v.on < earlier) return fail("invalidInput", { on: ["beforeEarlierStep"] }, { date: earlier });
+      if (earlier && v.on < earlier) return fail("invalidInput", { on: ["beforeEarlierStep"] });
       const change = { status: v.status, [dateColumn[v.status]]: v.on };
       const version = locked.version + 1;
       await tx

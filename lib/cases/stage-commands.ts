@@ -236,7 +236,7 @@ export async function markDuplicate(db: Db, by: Principal | null, caseId: string
       if (!current) return fail("notFound");
       if (!original) return fail("invalidInput", { original: ["noSuchCase"] });
       if (original.duplicateOf) {
-        return fail("invalidInput", { original: ["originalIsDuplicate"] }, { reference: await referenceOf(tx, original.duplicateOf) });
+        return fail("originalIsDuplicate", undefined, { reference: await referenceOf(tx, original.duplicateOf) });
       }
       const [dependant] = await tx.select({ reference: cases.reference }).from(cases).where(eq(cases.duplicateOf, caseId)).orderBy(asc(cases.reference)).limit(1);
       if (dependant) return fail("hasDuplicates", undefined, { reference: dependant.reference });

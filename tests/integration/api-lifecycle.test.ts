@@ -108,6 +108,9 @@ describe.each(backends)("the lifecycle through the JSON API on $name", (backend)
     const originalCase = (await call("GET", "/cases/{caseId}", { token: token.reviewer, params: { caseId: original } })).json as CaseJson;
     const marked = await post("/cases/{caseId}/duplicate-of", { caseId: duplicate }, { original: originalCase.reference, reason: "Same strike" });
     expect(marked.json).toMatchObject({ stage: "closed", closingReason: "duplicate", duplicateOf: original, lifecycle: { duplicateOfCase: { reference: originalCase.reference } } });
+    const chained = await post("/cases/{caseId}/duplicate-of", { caseId: original }, { original: duplicate });
+    expect(chained.status).toBe(409);
+    expect(chained.json).toMatchObject({ error: "originalIsDuplicate", message: `That allegation is itself a duplicate of ${originalCase.reference}: link to ${originalCase.reference}, the original.` });
     const after = (await call("GET", "/cases/{caseId}", { token: token.reviewer, params: { caseId: original } })).json as CaseJson;
     expect(after.lifecycle).toMatchObject({ duplicates: [{ id: duplicate }] });
 

@@ -1,4 +1,4 @@
-import { asc, eq, isNull, sql } from "drizzle-orm";
+import { asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, cases } from "@/db/schema";
@@ -6,7 +6,7 @@ import { hararAlBaduInput } from "@/db/seed/case-samples";
 import { eventHash, GENESIS } from "@/lib/audit/chain";
 import { exportLines, verifyExportedLines } from "@/lib/audit/export";
 import { recordAudit, sealAuditChain, withoutChainForBenchmarks } from "@/lib/audit/record";
-import { runVerification, verifyDatabaseChain } from "@/lib/audit/verify";
+import { lastVerification, runVerification, verifyDatabaseChain } from "@/lib/audit/verify";
 import type { Actor } from "@/lib/auth/actor";
 import { createCase, updateCase } from "@/lib/cases/commands";
 import { victimCommands } from "@/lib/cases/items";
@@ -105,13 +105,17 @@ describe.each(backends)("the audit hash chain on $name", (backend) => {
     expect(await verifyDatabaseChain(handle.db)).toMatchObject({ ok: false, brokenId: ids[11], problem: "linkBroken" });
   });
 
-  it("catches the last event rewritten after a check had seen it", async () => {
-    const { ids } = await chainOfEvents();
-    expect(await runVerification(handle.db, "test")).toMatchObject({ ok: true });
-    const [row] = await handle.db.select().from(auditEvents).where(eq(auditEvents.id, ids.at(-1)!));
-    const rewritten = { ...row, reason: "rewritten", prevHash: row.prevHash! };
-    await tamper([`update audit_events set reason = 'rewritten', hash = '${eventHash(rewritten)}' where id = ${row.id}`]);
-    expect(await verifyDatabaseChain(handle.db)).toMatchObject({ ok: false, brokenId: row.id, problem: "headRewritten" });
+  it("records each check as an event, for managers only, and catches the last event rewritten after a check", async () => {
+    const { staff } = await chainOfEvents();
+    const manager = await addAccount(handle.db, "manager", { name: "Layla" });
+    await expect(runVerification(handle.db, staff)).rejects.toThrow(/audit:read/);
+    expect(await runVerification(handle.db, manager)).toMatchObject({ ok: true });
+    const [head] = await handle.db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+    expect(head).toMatchObject({ action: "audit.verified", actorLabel: "Layla" });
+    expect(await lastVerification(handle.db, manager)).toMatchObject({ ok: true, byLabel: "Layla", headId: head.id, headHash: head.hash });
+    const rewritten = { ...head, reason: "rewritten", prevHash: head.prevHash! };
+    await tamper([`update audit_events set reason = 'rewritten', hash = '${eventHash(rewritten)}' where id = ${head.id}`]);
+    expect(await verifyDatabaseChain(handle.db)).toMatchObject({ ok: false, brokenId: head.id, problem: "headRewritten" });
   });
 
   it("refuses UPDATE, DELETE and TRUNCATE of audit events through the application's connection", async () => {

@@ -227,7 +227,7 @@ describe.each(backends)("the lifecycle on $name", (backend) => {
     expect((await actionsOf(duplicate)).at(-1)).toBe("case.markedDuplicate");
     expect(await markDuplicate(handle.db, reviewer, third, { original: duplicate })).toMatchObject({
       ok: false,
-      fieldErrors: { original: ["originalIsDuplicate"] },
+      error: "originalIsDuplicate",
       params: { reference },
     });
     expect(await markDuplicate(handle.db, reviewer, original, { original: third })).toMatchObject({ ok: false, error: "hasDuplicates" });

@@ -11,9 +11,8 @@ import type { FormState } from "@/lib/form-state";
 export async function verifyChainAction(_prev: FormState): Promise<FormState> {
   return guardAction("audit.verify", async (): Promise<FormState> => {
     const actor = await getActor();
-    if (!actor) return { status: "error", error: "signedOut" };
-    if (!can(actor, "audit:read")) return { status: "error", error: "forbidden" };
-    const report = await runVerification(db(), actor.name);
+    if (!can(actor, "audit:read")) return { status: "error", error: actor ? "forbidden" : "signedOut" };
+    const report = await runVerification(db(), actor);
     revalidatePath("/audit");
     return report.ok
       ? { status: "ok", message: "chainVerified", params: { events: String(report.events) } }

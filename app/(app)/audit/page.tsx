@@ -23,7 +23,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const filters = filtersOf(query);
   const [{ items, nextBefore }, verification] = await Promise.all([
     listAuditEvents(db(), actor, filters, { before: query.before }),
-    lastVerification(db()),
+    lastVerification(db(), actor),
   ]);
   const t = await getTranslations("audit");
   const format = await getFormatter();

@@ -41,7 +41,7 @@ export default async function CasePage({ params }: { params: Params }) {
   const [trail, duplicates, reviewers] = await Promise.all([
     caseTrail(db(), actor, c.id),
     possibleDuplicates(db(), actor, { ...c, excludeId: c.id }),
-    can(actor, "case:assign") ? assignableReviewers(db()) : Promise.resolve([]),
+    can(actor, "case:assign") ? assignableReviewers(db(), actor) : Promise.resolve([]),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();
