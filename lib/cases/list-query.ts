@@ -40,15 +40,25 @@ export const caseListQuery = z.object({
 
 export type CaseListQuery = z.output<typeof caseListQuery>;
 
+/** The filters the case list shares with the accountability summaries. */
+export const caseFilter = caseListQuery.pick({ from: true, to: true, belligerent: true, country: true, governorate: true, stage: true, grading: true });
+export type CaseFilter = z.output<typeof caseFilter>;
+
 /** Unknown or malformed parameters are dropped rather than failing the page: a stale bookmark still opens. */
 export function parseCaseListQuery(params: Record<string, string | string[] | undefined>): CaseListQuery {
-  const shape = caseListQuery.shape;
+  return parseLeniently(caseListQuery, params);
+}
+
+export function parseCaseFilter(params: Record<string, string | string[] | undefined>): CaseFilter {
+  return parseLeniently(caseFilter, params);
+}
+
+function parseLeniently<S extends z.ZodObject>(schema: S, params: Record<string, string | string[] | undefined>): z.output<S> {
   const clean: Record<string, unknown> = {};
-  for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
-    const r = shape[key].safeParse(params[key]);
-    if (r.success) clean[key] = params[key];
+  for (const [key, field] of Object.entries(schema.shape)) {
+    if ((field as z.ZodType).safeParse(params[key]).success) clean[key] = params[key];
   }
-  return caseListQuery.parse(clean);
+  return schema.parse(clean);
 }
 
 /** The query back as URL parameters, defaults left out, for links that keep the current view. */

@@ -6,7 +6,7 @@ import { auditEvents, cases, comments, evidenceFiles, sources, users, victims } 
 import { authorize, type Principal } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/ids";
 import { lifecycleOf } from "./lifecycle-queries";
-import type { CaseListQuery } from "./list-query";
+import type { CaseFilter, CaseListQuery } from "./list-query";
 import { toPrefixQuery } from "./search-text";
 
 const searchVector = sql`to_tsvector('simple', ${cases.searchText})`;
@@ -18,19 +18,25 @@ export function overdueCondition(days: number): SQL {
 
 export type ListOptions = { overdueDays: number };
 
-function listConditions(query: CaseListQuery, by: Principal, options: ListOptions): SQL[] {
+/** The filters the case list shares with the accountability summaries, over live cases. */
+export function caseFilterConditions(filter: CaseFilter): SQL[] {
   const where: SQL[] = [isNull(cases.deletedAt)];
+  if (filter.stage.length) where.push(inArray(cases.stage, filter.stage));
+  if (filter.grading.length) where.push(inArray(cases.grading, filter.grading));
+  if (filter.belligerent.length) where.push(arrayOverlaps(cases.belligerents, filter.belligerent));
+  if (filter.country) where.push(eq(cases.country, filter.country));
+  if (filter.governorate) where.push(eq(cases.governoratePcode, filter.governorate));
+  // A case matches a period when its incident dates overlap it.
+  if (filter.from) where.push(gte(cases.incidentDateTo, filter.from));
+  if (filter.to) where.push(lte(cases.incidentDateFrom, filter.to));
+  return where;
+}
+
+function listConditions(query: CaseListQuery, by: Principal, options: ListOptions): SQL[] {
+  const where = caseFilterConditions(query);
   const tsQuery = query.q ? toPrefixQuery(query.q) : null;
   if (tsQuery) where.push(sql`${searchVector} @@ to_tsquery('simple', ${tsQuery})`);
-  if (query.stage.length) where.push(inArray(cases.stage, query.stage));
-  if (query.grading.length) where.push(inArray(cases.grading, query.grading));
-  if (query.belligerent.length) where.push(arrayOverlaps(cases.belligerents, query.belligerent));
   if (query.tag.length) where.push(arrayOverlaps(cases.tags, query.tag.map((t) => t.toLowerCase())));
-  if (query.country) where.push(eq(cases.country, query.country));
-  if (query.governorate) where.push(eq(cases.governoratePcode, query.governorate));
-  // A case matches a period when its incident dates overlap it.
-  if (query.from) where.push(gte(cases.incidentDateTo, query.from));
-  if (query.to) where.push(lte(cases.incidentDateFrom, query.to));
   if (query.assignee === "none") where.push(isNull(cases.assigneeId));
   else if (query.assignee === "me" && by.kind === "user") where.push(eq(cases.assigneeId, by.id));
   else if (isUuid(query.assignee)) where.push(eq(cases.assigneeId, query.assignee));

@@ -1,0 +1,272 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { authorize, type Principal } from "@/lib/auth/actor";
+import { belligerentAnswers, civilianObjects, gradings, redressStatuses, redressTypes, stages } from "@/lib/cases/vocabulary";
+import { countedCases, type SummaryFilter } from "./filters";
+
+/**
+ * The accountability figures (DOMAIN.md, "Accountability summaries"), each aggregated by
+ * PostgreSQL over the counted cases (lib/summaries/filters.ts): nothing here loads a case into
+ * JavaScript. docs/methodology.md defines every figure; keep it in step with the SQL below.
+ */
+
+const harmColumns = [
+  "killedMin",
+  "killedMax",
+  "killedChildrenMin",
+  "killedChildrenMax",
+  "killedWomenMin",
+  "killedWomenMax",
+  "injuredMin",
+  "injuredMax",
+  "injuredChildrenMin",
+  "injuredChildrenMax",
+  "injuredWomenMin",
+  "injuredWomenMax",
+] as const;
+export type HarmColumn = (typeof harmColumns)[number];
+export type Harm = Record<HarmColumn, number>;
+
+/** Deaths the belligerent did not concede in the cases it was sent: documented minus conceded, and as a share of documented. */
+export type Gap = { min: number; max: number; minPercent: number | null; maxPercent: number | null };
+
+export type Measures = Harm & {
+  cases: number;
+  /** Cases sent to the belligerent at least once. */
+  sent: number;
+  /** Deaths documented in the cases sent. */
+  documentedMin: number;
+  documentedMax: number;
+  /** Deaths conceded in the belligerent's standing answers (the answer to the latest answered sending of each case). */
+  concededMin: number;
+  concededMax: number;
+  gap: Gap;
+};
+
+export type Breakdown = Measures & { key: string };
+export type Count = { key: string; cases: number };
+export type RedressCount = { type: string; status: string; items: number };
+/** Amounts are exact decimal text (numeric in the database), never a float. */
+export type RedressAmount = { currency: string; status: string; items: number; amount: string };
+export type Duration = { step: DurationStep; cases: number; median: number | null; p90: number | null };
+
+export const durationSteps = ["assessment", "answer", "redressCompleted"] as const;
+export type DurationStep = (typeof durationSteps)[number];
+export const ageBands = ["under30", "from30to90", "from90to365", "over365"] as const;
+export const answerKeys = ["awaiting", ...belligerentAnswers] as const;
+
+export type Summary = {
+  total: Measures & { incendiary: number };
+  byStage: Count[];
+  byGrading: Count[];
+  /** Cases sent, by the belligerent's standing answer ("awaiting" until it answers). */
+  answers: Count[];
+  openByAge: Count[];
+  civilianObjects: Count[];
+  redress: RedressCount[];
+  amounts: RedressAmount[];
+  durations: Duration[];
+  byYear: Breakdown[];
+  byGovernorate: Breakdown[];
+  byBelligerent: Breakdown[];
+};
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** The counted cases with what the figures need of each: whether it was sent, and the belligerent's standing answer. */
+function withBase(filter: SummaryFilter): SQL {
+  return sql`with counted as materialized (
+    select cases.id, cases.stage, cases.grading, cases.governorate_pcode, extract(year from cases.incident_date_from)::int as year,
+      cases.belligerents, cases.civilian_objects, cases.incendiary_weapons, cases.created_at,
+      ${sql.raw(harmColumns.map((c) => `cases.${snake(c)}`).join(", "))}
+    from cases where ${countedCases(filter)}
+  ),
+  standing as (
+    select distinct on (r.case_id) r.case_id, r.answer, r.deaths_conceded_min, r.deaths_conceded_max
+    from belligerent_responses r
+    where r.answer is not null and r.case_id in (select id from counted)
+    order by r.case_id, r.sent_at desc, r.id desc
+  ),
+  base as (
+    select counted.*, standing.answer, standing.deaths_conceded_min, standing.deaths_conceded_max,
+      exists (select 1 from belligerent_responses s where s.case_id = counted.id) as sent
+    from counted left join standing on standing.case_id = counted.id
+  )`;
+}
+
+const measures = sql.raw(
+  [
+    `count(*)::float8 as "cases"`,
+    ...harmColumns.map((c) => `coalesce(sum(${snake(c)}), 0)::float8 as "${c}"`),
+    `count(*) filter (where sent)::float8 as "sent"`,
+    `coalesce(sum(killed_min) filter (where sent), 0)::float8 as "documentedMin"`,
+    `coalesce(sum(killed_max) filter (where sent), 0)::float8 as "documentedMax"`,
+    `coalesce(sum(deaths_conceded_min), 0)::float8 as "concededMin"`,
+    `coalesce(sum(deaths_conceded_max), 0)::float8 as "concededMax"`,
+  ].join(",\n"),
+);
+
+type MeasureRow = Omit<Measures, "gap">;
+
+const percentOf = (part: number, whole: number) => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10);
+
+export function gapOf(m: Pick<Measures, "documentedMin" | "documentedMax" | "concededMin" | "concededMax">): Gap {
+  const min = m.documentedMin - m.concededMin;
+  const max = m.documentedMax - m.concededMax;
+  return { min, max, minPercent: percentOf(min, m.documentedMin), maxPercent: percentOf(max, m.documentedMax) };
+}
+
+function withGap<T extends MeasureRow>(row: T): T & { gap: Gap } {
+  return { ...row, gap: gapOf(row) };
+}
+
+async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+type TallyRow = MeasureRow & { dimension: string; key: string | null; incendiary: number };
+
+/** One pass over the counted cases, grouped every way that needs no unnesting. */
+function tallies(db: Db, filter: SummaryFilter) {
+  return rowsOf<TallyRow>(
+    db,
+    sql`${withBase(filter)}
+    select case
+        when grouping(stage) = 0 then 'stage'
+        when grouping(grading_key) = 0 then 'grading'
+        when grouping(year) = 0 then 'year'
+        when grouping(governorate_pcode) = 0 then 'governorate'
+        when grouping(answer_key) = 0 then 'answer'
+        when grouping(age_band) = 0 then 'openAge'
+        else 'total' end as dimension,
+      coalesce(stage::text, grading_key, year::text, governorate_pcode, answer_key, age_band) as key,
+      count(*) filter (where incendiary_weapons)::float8 as incendiary,
+      ${measures}
+    from (
+      select base.*, coalesce(grading::text, 'none') as grading_key,
+        case when not sent then null when answer is null then 'awaiting' else answer::text end as answer_key,
+        case when stage = 'closed' then null
+          when age < 30 then 'under30' when age < 90 then 'from30to90' when age < 365 then 'from90to365' else 'over365' end as age_band
+      from (select base.*, (now() at time zone 'UTC')::date - (created_at at time zone 'UTC')::date as age from base) base
+    ) b
+    group by grouping sets ((), (stage), (grading_key), (year), (governorate_pcode), (answer_key), (age_band))`,
+  );
+}
+
+/** A case alleged against several belligerents counts once for each of them. */
+function perBelligerent(db: Db, filter: SummaryFilter) {
+  return rowsOf<MeasureRow & { key: string }>(
+    db,
+    sql`${withBase(filter)}
+    select belligerent as key, ${measures}
+    from base cross join unnest(base.belligerents) as belligerent
+    group by belligerent order by belligerent`,
+  );
+}
+
+function objectsHit(db: Db, filter: SummaryFilter) {
+  return rowsOf<Count>(
+    db,
+    sql`with counted as (select cases.id, cases.civilian_objects from cases where ${countedCases(filter)})
+    select object as key, count(distinct counted.id)::float8 as cases
+    from counted cross join unnest(counted.civilian_objects) as object group by object`,
+  );
+}
+
+/**
+ * Days from the case's submission for assessment (its first `submit` move) to its first assessment,
+ * to the belligerent's first answer that decides (credible, non-credible or duplicate), and to its
+ * first closing with redress completed: calendar days in UTC, median and 90th percentile
+ * (interpolated), over the counted cases that reached each step.
+ */
+function durations(db: Db, filter: SummaryFilter) {
+  const pct = (p: number) => sql.raw(`round(percentile_cont(${p}) within group (order by days)::numeric, 1)::float8`);
+  return rowsOf<Duration>(
+    db,
+    sql`with counted as (select cases.id from cases where ${countedCases(filter)}),
+    submitted as (
+      select m.case_id, (min(m.moved_at) at time zone 'UTC')::date as day
+      from stage_moves m where m.move = 'submit' and m.case_id in (select id from counted) group by m.case_id
+    ),
+    steps as (
+      select 'assessment' as step, (min(a.assessed_at) at time zone 'UTC')::date - s.day as days
+      from submitted s join assessments a on a.case_id = s.case_id group by s.case_id, s.day
+      union all
+      select 'answer', min(r.answered_on) - s.day
+      from submitted s join belligerent_responses r on r.case_id = s.case_id and r.answer in ('credible', 'non_credible', 'duplicate')
+      group by s.case_id, s.day
+      union all
+      select 'redressCompleted', (min(m.moved_at) at time zone 'UTC')::date - s.day
+      from submitted s join stage_moves m on m.case_id = s.case_id and m.move = 'close' and m.closing_reason = 'redress_completed'
+      group by s.case_id, s.day
+    )
+    select step, count(*)::float8 as cases, ${pct(0.5)} as median, ${pct(0.9)} as p90 from steps group by step`,
+  );
+}
+
+type RedressRow = { byCurrency: boolean; type: string | null; status: string; currency: string | null; items: number; amount: string | null };
+
+function redressTallies(db: Db, filter: SummaryFilter) {
+  return rowsOf<RedressRow>(
+    db,
+    sql`select grouping(r.type) = 1 as "byCurrency", r.type::text as type, r.status::text as status, r.currency,
+      count(*)::float8 as items, sum(r.amount)::text as amount
+    from redress_items r
+    where r.case_id in (select cases.id from cases where ${countedCases(filter)})
+    group by grouping sets ((r.type, r.status), (r.currency, r.status))
+    having grouping(r.currency) = 1 or r.currency is not null
+    order by r.currency, r.type, r.status`,
+  );
+}
+
+/** Every key of a closed list, in the list's order, with zero where no case has it. */
+function filled(keys: readonly string[], rows: { key: string | null; cases: number }[]): Count[] {
+  const found = new Map(rows.map((r) => [r.key, r.cases]));
+  return keys.map((key) => ({ key, cases: found.get(key) ?? 0 }));
+}
+
+const emptyMeasures = (): MeasureRow => ({
+  cases: 0,
+  ...(Object.fromEntries(harmColumns.map((c) => [c, 0])) as Harm),
+  sent: 0,
+  documentedMin: 0,
+  documentedMax: 0,
+  concededMin: 0,
+  concededMax: 0,
+});
+
+export async function summarise(db: Db, by: Principal | null, filter: SummaryFilter): Promise<Summary> {
+  authorize(by, "summary:read");
+  const [tallyRows, belligerentRows, objectRows, durationRows, redressRows] = await Promise.all([
+    tallies(db, filter),
+    perBelligerent(db, filter),
+    objectsHit(db, filter),
+    durations(db, filter),
+    redressTallies(db, filter),
+  ]);
+  const of = (dimension: string) => tallyRows.filter((r) => r.dimension === dimension);
+  const breakdown = (rows: TallyRow[]) =>
+    rows.map(({ dimension: _d, incendiary: _i, key, ...m }) => withGap({ ...m, key: key ?? "" })).sort((a, b) => a.key.localeCompare(b.key));
+  const { dimension: _dimension, key: _key, ...total } = of("total")[0] ?? { ...emptyMeasures(), incendiary: 0 };
+  const foundDurations = new Map(durationRows.map((d) => [d.step, d]));
+  return {
+    total: withGap(total),
+    byStage: filled(stages, of("stage")),
+    byGrading: filled([...gradings, "none"], of("grading")),
+    answers: filled(answerKeys, of("answer")),
+    openByAge: filled(ageBands, of("openAge")),
+    civilianObjects: filled(civilianObjects, objectRows),
+    redress: redressRows
+      .filter((r) => !r.byCurrency)
+      .map(({ type, status, items }) => ({ type: type as string, status, items }))
+      .sort((a, b) => redressTypes.indexOf(a.type as never) - redressTypes.indexOf(b.type as never) || redressStatuses.indexOf(a.status as never) - redressStatuses.indexOf(b.status as never)),
+    amounts: redressRows
+      .filter((r) => r.byCurrency)
+      .map(({ currency, status, items, amount }) => ({ currency: currency as string, status, items, amount: amount as string }))
+      .sort((a, b) => a.currency.localeCompare(b.currency) || redressStatuses.indexOf(a.status as never) - redressStatuses.indexOf(b.status as never)),
+    durations: durationSteps.map((step) => foundDurations.get(step) ?? { step, cases: 0, median: null, p90: null }),
+    byYear: breakdown(of("year")),
+    byGovernorate: breakdown(of("governorate")),
+    byBelligerent: belligerentRows.map((r) => withGap(r)),
+  };
+}
