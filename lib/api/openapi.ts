@@ -175,6 +175,7 @@ function build(): OpenApiDocument {
       { name: "victims", description: "Victims of an allegation" },
       { name: "sources", description: "Sources of an allegation" },
       { name: "comments", description: "Internal comments on an allegation" },
+      { name: "summaries", description: "Accountability figures and their exports (managers)" },
       { name: "meta", description: "About the API" },
     ],
     paths,

@@ -21,6 +21,7 @@ import {
 import { caseDto, caseListDto, commentDto, meDto, sourceDto, trailDto, victimDto } from "./dto";
 import type { ApiHandler } from "./handler";
 import { commentEndpoints, sourceEndpoints, victimEndpoints } from "./items";
+import { summaryDto, summaryEndpoint, summaryExportEndpoint, summaryExportParams, summaryParams } from "./summary";
 import {
   answerBody,
   assessmentBody,
@@ -52,7 +53,7 @@ export type ApiRoute = {
   /** Under /api/v1, with {parameters} named as the route folders name them. */
   path: string;
   operationId: string;
-  tag: "account" | "cases" | "lifecycle" | "victims" | "sources" | "comments";
+  tag: "account" | "cases" | "lifecycle" | "victims" | "sources" | "comments" | "summaries";
   summary: string;
   description?: string;
   handler: ApiHandler;
@@ -333,6 +334,32 @@ export const apiRoutes: ApiRoute[] = [
     dto: commentDto,
     names: { add: "CommentAdd", change: "CommentChange", dto: "Comment" },
   }),
+  {
+    method: "GET",
+    path: "/summary",
+    operationId: "getSummary",
+    tag: "summaries",
+    summary: "Accountability figures",
+    description:
+      "The figures of the summary page for the same filters (incident period `from`/`to`, `belligerent`, `country`, `governorate`, `stage`, `grading`; a parameter given several times matches any of its values). Managers only. Duplicates and withdrawn cases are never counted; docs/methodology.md defines every figure.",
+    handler: summaryEndpoint,
+    query: summaryParams,
+    response: { status: 200, description: "The figures", schema: summaryDto, name: "Summary" },
+    errors: [403, 422],
+  },
+  {
+    method: "GET",
+    path: "/summary/export",
+    operationId: "exportSummary",
+    tag: "summaries",
+    summary: "Export the cases behind the figures",
+    description:
+      "`kind`: cases, victims, redress or sources (CSV, UTF-8), workbook (XLSX) or report (PDF); `audience`: public (no confidential identity of a victim or source, no internal text) or internal. Streamed, with the summary's filters. Managers only; every export is recorded in the audit trail.",
+    handler: summaryExportEndpoint,
+    query: summaryExportParams,
+    response: { status: 200, description: "The file (text/csv, XLSX or PDF), as an attachment" },
+    errors: [403, 422],
+  },
 ];
 
 /** The endpoint a route file serves; a route file naming one that is not in the table fails at once. */

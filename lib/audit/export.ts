@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { csvLine } from "@/lib/csv";
 import { authorize, type Principal } from "@/lib/auth/actor";
 import { chainedFields } from "./chain";
 import { isUnfiltered, type AuditFilters } from "./filters";
@@ -21,17 +22,6 @@ function jsonRecord(e: AuditRow): Record<string, unknown> {
 
 const csvColumns = ["id", "at", "actorLabel", "actorId", "action", "entityType", "entityId", "caseReference", "subject", "clientAddress", "changes", "reason", "prevHash", "hash"] as const;
 
-/**
- * One CSV field. Quoted when it holds a comma, quote or line break; text a spreadsheet would run as
- * a formula (starting with = + - @ or a tab or carriage return) gets a leading apostrophe, so an
- * event's recorded text can never execute in the analyst's spreadsheet.
- */
-export function csvField(value: unknown): string {
-  let text = value === null || value === undefined ? "" : typeof value === "object" && !(value instanceof Date) ? JSON.stringify(value) : value instanceof Date ? value.toISOString() : String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The export's lines, each ending with a newline, oldest event first; nothing is held in memory but a batch. */
 export async function* exportLines(db: Db, filters: AuditFilters, format: ExportFormat, now = new Date()): AsyncGenerator<string> {
   if (format === "jsonl") {
@@ -40,8 +30,8 @@ export async function* exportLines(db: Db, filters: AuditFilters, format: Export
     for await (const e of auditEventsInChainOrder(db, filters)) yield `${JSON.stringify(jsonRecord(e))}\n`;
     return;
   }
-  yield `${csvColumns.join(",")}\r\n`;
-  for await (const e of auditEventsInChainOrder(db, filters)) yield `${csvColumns.map((c) => csvField(e[c])).join(",")}\r\n`;
+  yield csvLine(csvColumns);
+  for await (const e of auditEventsInChainOrder(db, filters)) yield csvLine(csvColumns.map((c) => e[c]));
 }
 
 /**

@@ -20,7 +20,10 @@ export const permissionTable = {
   "case:reopen": ["reviewer", "manager"],
   "case:assign": ["manager"],
   "summary:read": ["manager"],
+  /** Exports fit for publication: no confidential identity, no internal text. */
   "summary:export": ["manager"],
+  /** Exports with confidential identities and internal text, for the organisation only. */
+  "summary:export-internal": ["manager"],
   "audit:read": ["manager", "admin"],
   "user:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

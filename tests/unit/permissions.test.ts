@@ -15,7 +15,7 @@ const reviewer: Permission[] = [
   "case:reopen",
   "case:edit-any",
 ];
-const manager: Permission[] = [...reviewer, "case:assign", "summary:read", "summary:export", "audit:read"];
+const manager: Permission[] = [...reviewer, "case:assign", "summary:read", "summary:export", "summary:export-internal", "audit:read"];
 const admin: Permission[] = ["user:manage", "audit:read", "case:read"];
 const expected: Record<Role, Permission[]> = { staff, reviewer, manager, admin };
 
