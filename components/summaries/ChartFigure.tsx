@@ -8,7 +8,7 @@ export function ChartFigure({ chart, numbersLabel }: { chart: Chart; numbersLabe
       <figcaption id={captionId} className="font-semibold">
         {chart.title}
       </figcaption>
-      <div className="max-w-full overflow-x-auto" dangerouslySetInnerHTML={{ __html: chart.svg }} />
+      <div className="max-w-full" dangerouslySetInnerHTML={{ __html: chart.svg }} />
       <table className="sr-only">
         <caption>{`${chart.title}: ${numbersLabel}`}</caption>
         <thead>

@@ -1,7 +1,8 @@
 /** One table of figures: a caption, a header row, and the first column as each row's heading. */
 export function FigureTable({ caption, columns, rows, testId }: { caption: string; columns: string[]; rows: (string | number)[][]; testId?: string }) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable, so a keyboard can scroll a table wider than the screen.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className="min-w-full border-collapse text-sm" data-testid={testId}>
         <caption className="mb-2 text-start text-base font-semibold">{caption}</caption>
         <thead>

@@ -42,7 +42,7 @@ function draw(options: Plot.PlotOptions): string {
 
 /** Horizontal bars, one per label, in the order given; in right-to-left they grow from the right. */
 function bars(rows: { label: string; value: number; note?: string }[], text: ChartText, valueLabel: string): string {
-  const labelMargin = 170;
+  const labelMargin = 210;
   return draw({
     height: 40 + rows.length * 30,
     marginLeft: text.rtl ? 40 : labelMargin,

@@ -177,7 +177,9 @@ function objectsHit(db: Db, filter: SummaryFilter) {
  * Days from the case's submission for assessment (its first `submit` move) to its first assessment,
  * to the belligerent's first answer that decides (credible, non-credible or duplicate), and to its
  * first closing with redress completed: calendar days in UTC, median and 90th percentile
- * (interpolated), over the counted cases that reached each step.
+ * (interpolated), over the counted cases that reached each step. A step dated before the submission
+ * (a case recorded after the fact, with the belligerent's answer already in hand) is left out: it
+ * says nothing about how long anyone took.
  */
 function durations(db: Db, filter: SummaryFilter) {
   const pct = (p: number) => sql.raw(`round(percentile_cont(${p}) within group (order by days)::numeric, 1)::float8`);
@@ -200,7 +202,7 @@ function durations(db: Db, filter: SummaryFilter) {
       from submitted s join stage_moves m on m.case_id = s.case_id and m.move = 'close' and m.closing_reason = 'redress_completed'
       group by s.case_id, s.day
     )
-    select step, count(*)::float8 as cases, ${pct(0.5)} as median, ${pct(0.9)} as p90 from steps group by step`,
+    select step, count(*)::float8 as cases, ${pct(0.5)} as median, ${pct(0.9)} as p90 from steps where days >= 0 group by step`,
   );
 }
 

@@ -59,12 +59,12 @@ export default async function SummariesPage({ searchParams }: { searchParams: Se
         {summary.total.cases === 0 ? <p data-testid="no-cases">{t("summaries.none")}</p> : null}
         <KeyFigures total={summary.total} />
       </section>
-      <section aria-label={t("summaries.charts.numbers")} className="grid grid-cols-1 gap-6 rounded-lg border border-slate-300 bg-white p-4 xl:grid-cols-2">
+      <section aria-label={t("summaries.chartsTitle")} className="grid grid-cols-1 gap-6 rounded-lg border border-slate-300 bg-white p-4 xl:grid-cols-2">
         {charts.map((c) => (
           <ChartFigure key={c.id} chart={c} numbersLabel={t("summaries.charts.numbers")} />
         ))}
       </section>
-      <section aria-labelledby="summary-exports" className="rounded-lg border border-slate-300 bg-white p-4">
+      <section aria-labelledby="summary-exports" className="rounded-lg border border-slate-300 bg-white p-4" data-testid="summary-exports">
         <h2 id="summary-exports" className="mb-1 text-lg font-semibold">
           {t("summaries.exports.title")}
         </h2>
@@ -86,20 +86,20 @@ export default async function SummariesPage({ searchParams }: { searchParams: Se
           }))}
         />
       </section>
-      <section className="grid grid-cols-1 gap-6 rounded-lg border border-slate-300 bg-white p-4 lg:grid-cols-2" aria-label={t("summaries.keyFigures")}>
+      <div className="grid grid-cols-1 gap-6 rounded-lg border border-slate-300 bg-white p-4 lg:grid-cols-2">
         {tables
           .filter((table) => !breakdownIds.includes(table.id))
           .map((table) => (
             <FigureTable key={table.id} testId={`table-${table.id}`} caption={table.title} columns={table.columns} rows={table.rows.map((r) => r.map((c) => cellText(c, empty)))} />
           ))}
-      </section>
+      </div>
       {tables
         .filter((table) => breakdownIds.includes(table.id))
         .map((table) => (
-          <section key={table.id} className="rounded-lg border border-slate-300 bg-white p-4" aria-label={table.title}>
+          <div key={table.id} className="rounded-lg border border-slate-300 bg-white p-4">
             <FigureTable testId={`table-${table.id}`} caption={table.title} columns={table.columns} rows={table.rows.map((r) => r.map((c) => cellText(c, empty)))} />
             {table.id === "byBelligerent" ? <p className="mt-2 text-sm text-slate-700">{t("summaries.perBelligerentNote")}</p> : null}
-          </section>
+          </div>
         ))}
       <Methodology />
     </div>
