@@ -32,7 +32,8 @@ export function apiCaller(handle: () => DatabaseHandle) {
     const request = new Request(`http://localhost/api/v1${path}${options.query ? `?${options.query}` : ""}`, init);
     const response = await runApi(handle().db, route.handler, request, params);
     const text = await response.text();
-    const json: Json = text ? JSON.parse(text) : {};
-    return { status: response.status, headers: response.headers, json };
+    const isJson = response.headers.get("content-type")?.startsWith("application/json") ?? false;
+    const json: Json = text && isJson ? JSON.parse(text) : {};
+    return { status: response.status, headers: response.headers, json, text };
   };
 }
