@@ -1,5 +1,6 @@
 /**
- * Loads N synthetic allegations (about 5 victims, 3 sources and 10 audit events each) into a
+ * Loads N synthetic allegations (about 5 victims, 3 sources and 10 audit events each, and their
+ * stage moves, assessments, sendings and answers, and redress items) into a
  * PostgreSQL database for the scale benchmark (docs/performance.md).
  *
  *   npx tsx bench/generate.ts --cases 100000 --database-url postgres://postgres@127.0.0.1:5432/civharm_bench --fresh
@@ -12,7 +13,7 @@ import { users } from "@/db/schema";
 import { systemActor } from "@/lib/auth/actor";
 import { createUser } from "@/lib/users/commands";
 import { benchAccounts, benchUrl, ensureDatabase } from "./database";
-import { caseColumns, eventColumns, insertRows, sourceColumns, victimColumns } from "./load";
+import { assessmentColumns, caseColumns, eventColumns, insertRows, redressColumns, responseColumns, sourceColumns, stageMoveColumns, victimColumns } from "./load";
 import { seededRandom } from "./random";
 import { caseFactory, type BenchUser, type SyntheticCase } from "./synthetic";
 import { BenchChain } from "./chain";
@@ -50,6 +51,10 @@ async function load(client: PoolClient, batch: SyntheticCase[]): Promise<void> {
   await insertRows(client, "victims", victimColumns, batch.flatMap((c) => c.victims));
   await insertRows(client, "sources", sourceColumns, batch.flatMap((c) => c.sources));
   await insertRows(client, "audit_events", eventColumns, batch.flatMap((c) => c.events));
+  await insertRows(client, "stage_moves", stageMoveColumns, batch.flatMap((c) => c.lifecycle.moves));
+  await insertRows(client, "assessments", assessmentColumns, batch.flatMap((c) => c.lifecycle.assessments));
+  await insertRows(client, "belligerent_responses", responseColumns, batch.flatMap((c) => c.lifecycle.responses));
+  await insertRows(client, "redress_items", redressColumns, batch.flatMap((c) => c.lifecycle.redress));
   await client.query("commit");
 }
 
@@ -66,7 +71,7 @@ async function main(): Promise<void> {
   const counters = new Map<number, number>(
     (await pool.query<{ year: number; last_number: number }>("select year, last_number from reference_counters")).rows.map((r) => [r.year, r.last_number]),
   );
-  const makeCase = caseFactory(seededRandom(Number(options.seed)), benchUsers, counters);
+  const makeCase = caseFactory(seededRandom(Number(options.seed)), benchUsers, counters, seededRandom(Number(options.seed) + 1));
   const chain = await BenchChain.continuing(pool);
   const counts = { victims: 0, sources: 0, events: 0 };
   // Generating the next batch (CPU in Node) overlaps with loading the previous one (in PostgreSQL).

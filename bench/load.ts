@@ -119,3 +119,50 @@ export async function insertRows(client: ClientBase, table: string, columns: rea
   const names = columns.map(([name]) => name).join(", ");
   await client.query(`insert into ${table} (${names}) select ${select} from unnest(${unnest}) as u(${names})`, params);
 }
+
+export const stageMoveColumns: readonly Column[] = [
+  ["case_id", "uuid"],
+  ["move", "stage_move"],
+  ["from_stage", "case_stage"],
+  ["to_stage", "case_stage"],
+  ["closing_reason", "closing_reason"],
+  ["moved_by", "uuid"],
+  ["moved_at", "timestamptz"],
+];
+
+export const assessmentColumns: readonly Column[] = [
+  ["id", "uuid"],
+  ["case_id", "uuid"],
+  ["grading", "grading"],
+  ["method", "assessment_method"],
+  ["reasoning", "text"],
+  ["assessed_by", "uuid"],
+  ["assessed_at", "timestamptz"],
+];
+
+export const responseColumns: readonly Column[] = [
+  ["id", "uuid"],
+  ["case_id", "uuid"],
+  ["kind", "sending_kind"],
+  ["sent_on", "date"],
+  ["channel", "sending_channel"],
+  ["sent_by", "uuid"],
+  ["sent_at", "timestamptz"],
+  ["answer", "belligerent_answer"],
+  ["non_credible_reason", "non_credible_reason"],
+  ["deaths_conceded_min", "int4"],
+  ["deaths_conceded_max", "int4"],
+  ["answered_on", "date"],
+  ["answer_recorded_by", "uuid"],
+  ["answer_recorded_at", "timestamptz"],
+];
+
+export const redressColumns: readonly Column[] = [
+  ["id", "uuid"],
+  ["case_id", "uuid"],
+  ["type", "redress_type"],
+  ["amount", "numeric"],
+  ["currency", "text"],
+  ["status", "redress_status"],
+  ["created_by", "uuid"],
+];

@@ -1,12 +1,14 @@
 import { formatReference } from "@/lib/cases/references";
+import type { ClosingReason, Grading } from "@/lib/cases/vocabulary";
 import { searchTextOf } from "@/lib/cases/search-text";
 import { governorateSpread } from "./places";
 import type { Random } from "./random";
 import { belligerentWeights, extraTags, meansPhrase, meansWeights, objectPhrase, objectWeights, stageWeights, years } from "./spreads";
 import { DAY_MS, isoDay, LATEST, makeSources, makeVictims, trail, type BenchUser, type Row } from "./synthetic-items";
+import { syntheticLifecycle, type SyntheticLifecycle } from "./synthetic-lifecycle";
 
 export type { BenchUser, Row };
-export type SyntheticCase = { caseRow: Row; victims: Row[]; sources: Row[]; events: Row[] };
+export type SyntheticCase = { caseRow: Row; victims: Row[]; sources: Row[]; events: Row[]; lifecycle: SyntheticLifecycle };
 export type CaseFactory = () => SyntheticCase;
 
 type Harm = { min: number | null; max: number | null; children: number | null; women: number | null };
@@ -30,8 +32,11 @@ function narrativeOf(title: string, killed: Harm): string {
   );
 }
 
-/** Makes cases one by one; `counters` holds the last reference number per year and is advanced. */
-export function caseFactory(random: Random, users: BenchUser[], counters: Map<number, number>): CaseFactory {
+/**
+ * Makes cases one by one; `counters` holds the last reference number per year and is advanced.
+ * Their lifecycle rows come from `lifecycleRandom`, so adding them left the cases as they were.
+ */
+export function caseFactory(random: Random, users: BenchUser[], counters: Map<number, number>, lifecycleRandom: Random = random): CaseFactory {
   const staff = users.filter((u) => u.role === "staff");
   const reviewers = users.filter((u) => u.role !== "staff");
   return () => {
@@ -150,6 +155,16 @@ export function caseFactory(random: Random, users: BenchUser[], counters: Map<nu
       updated_by: last.actor_id,
       updated_at: last.at,
     };
-    return { caseRow, victims, sources, events: events.events };
+    const lifecycle = syntheticLifecycle(lifecycleRandom, {
+      id,
+      stage,
+      grading: caseRow.grading as Grading | null,
+      closingReason: caseRow.closing_reason as ClosingReason | null,
+      killedMin: killed.min,
+      killedMax: killed.max,
+      filedMs: Date.parse(createdAt),
+      reviewers,
+    });
+    return { caseRow, victims, sources, events: events.events, lifecycle };
   };
 }

@@ -4,7 +4,9 @@
  * event's recorded text can never execute in the analyst's spreadsheet.
  */
 export function csvField(value: unknown): string {
-  let text = value === null || value === undefined ? "" : typeof value === "object" && !(value instanceof Date) ? JSON.stringify(value) : value instanceof Date ? value.toISOString() : String(value);
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  let text = typeof value === "string" ? value : value instanceof Date ? value.toISOString() : JSON.stringify(value);
   if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

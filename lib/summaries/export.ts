@@ -6,14 +6,11 @@ import { authorize, type Principal } from "@/lib/auth/actor";
 import { csvLine } from "@/lib/csv";
 import { catalogues } from "@/lib/i18n/catalogues";
 import type { Locale } from "@/lib/i18n/locales";
-import { summaryCharts } from "./charts";
 import { exportFiles, type Audience, type CsvKind, type ExportKind } from "./export-kinds";
 import { exportTables } from "./export-rows";
 import { summarise, type Summary } from "./figures";
 import type { SummaryFilter } from "./filters";
-import { reportStream } from "./report";
 import { chartTextOf, filterDescription, methodologyKeys, summaryTables, type Translate } from "./tables";
-import { workbookStream } from "./workbook";
 
 export type SummaryExport = { filter: SummaryFilter; kind: ExportKind; audience: Audience };
 export type ExportFile = { body: ReadableStream<Uint8Array>; fileName: string; mediaType: string };
@@ -71,11 +68,32 @@ function keyFigures(s: Summary, t: Translate) {
   ];
 }
 
-async function fileBody(db: Db, by: Principal, request: SummaryExport, locale: Locale, now: Date): Promise<Readable> {
+/** A byte stream that asks the generator for more only when the reader wants more: nothing piles up. */
+function pulled(chunks: AsyncGenerator<Buffer>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
+
+async function fileBody(db: Db, by: Principal, request: SummaryExport, locale: Locale, now: Date): Promise<ReadableStream<Uint8Array>> {
   const { kind, filter, audience } = request;
-  if (kind === "cases" || kind === "victims" || kind === "redress" || kind === "sources") return Readable.from(csvOf(db, kind, filter, audience));
+  if (kind === "cases" || kind === "victims" || kind === "redress" || kind === "sources") return pulled(csvOf(db, kind, filter, audience));
+  return Readable.toWeb(await documentBody(db, by, request, locale, now)) as ReadableStream<Uint8Array>;
+}
+
+/** The workbook or the report. Their libraries (ExcelJS, PDFKit, Plot) load on first use: a CSV export never needs them. */
+async function documentBody(db: Db, by: Principal, request: SummaryExport, locale: Locale, now: Date): Promise<Readable> {
+  const { kind, filter, audience } = request;
   const summary = await summarise(db, by, filter);
   if (kind === "workbook") {
+    const { workbookStream } = await import("./workbook");
     const t = translatorFor(locale);
     return workbookStream({
       rtl: locale === "ar",
@@ -84,6 +102,7 @@ async function fileBody(db: Db, by: Principal, request: SummaryExport, locale: L
       data: (["cases", "victims", "sources", "redress"] as const).map((k) => ({ name: k, columns: exportTables[k].columns, rows: exportTables[k].rows(db, filter, audience) })),
     });
   }
+  const [{ reportStream }, { summaryCharts }] = await Promise.all([import("./report"), import("./charts")]);
   const t = translatorFor(reportLocale);
   return reportStream({
     title: t("summaries.title"),
@@ -118,7 +137,7 @@ export async function startSummaryExport(db: Db, by: Principal | null, request: 
   const { extension, mediaType } = exportFiles[request.kind];
   const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   return {
-    body: Readable.toWeb(body) as ReadableStream<Uint8Array>,
+    body,
     fileName: `accountability-${request.kind}-${request.audience}-${stamp}.${extension}`,
     mediaType,
   };

@@ -73,7 +73,12 @@ export type Summary = {
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** The counted cases with what the figures need of each: whether it was sent, and the belligerent's standing answer. */
+/**
+ * The counted cases with what the figures need of each: whether it was sent, and the belligerent's
+ * standing answer. One row per case sent: its latest answered sending, or (none answered yet) a
+ * sending with no answer. Joins rather than a subquery per case, which the planner costs so high
+ * that it compiles the query (JIT) for longer than it runs.
+ */
 function withBase(filter: SummaryFilter): SQL {
   return sql`with counted as materialized (
     select cases.id, cases.stage, cases.grading, cases.governorate_pcode, extract(year from cases.incident_date_from)::int as year,
@@ -83,13 +88,11 @@ function withBase(filter: SummaryFilter): SQL {
   ),
   standing as (
     select distinct on (r.case_id) r.case_id, r.answer, r.deaths_conceded_min, r.deaths_conceded_max
-    from belligerent_responses r
-    where r.answer is not null and r.case_id in (select id from counted)
-    order by r.case_id, r.sent_at desc, r.id desc
+    from belligerent_responses r join counted on counted.id = r.case_id
+    order by r.case_id, r.answer is not null desc, r.sent_at desc, r.id desc
   ),
   base as (
-    select counted.*, standing.answer, standing.deaths_conceded_min, standing.deaths_conceded_max,
-      exists (select 1 from belligerent_responses s where s.case_id = counted.id) as sent
+    select counted.*, standing.answer, standing.deaths_conceded_min, standing.deaths_conceded_max, standing.case_id is not null as sent
     from counted left join standing on standing.case_id = counted.id
   )`;
 }
@@ -120,17 +123,26 @@ function withGap<T extends MeasureRow>(row: T): T & { gap: Gap } {
   return { ...row, gap: gapOf(row) };
 }
 
+/**
+ * One statement in its own read-only transaction, with JIT compilation off (for these it took
+ * longer than the query) and enough memory to sort and hash 100,000 rows without spilling to disk.
+ * Both settings end with the transaction, so the pooled connection goes back as it came.
+ */
 async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`select set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`);
+      return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
+    },
+    { accessMode: "read only" },
+  );
 }
 
 type TallyRow = MeasureRow & { dimension: string; key: string | null; incendiary: number };
 
 /** One pass over the counted cases, grouped every way that needs no unnesting. */
-function tallies(db: Db, filter: SummaryFilter) {
-  return rowsOf<TallyRow>(
-    db,
-    sql`${withBase(filter)}
+function tallies(filter: SummaryFilter): SQL {
+  return sql`${withBase(filter)}
     select case
         when grouping(stage) = 0 then 'stage'
         when grouping(grading_key) = 0 then 'grading'
@@ -149,28 +161,21 @@ function tallies(db: Db, filter: SummaryFilter) {
           when age < 30 then 'under30' when age < 90 then 'from30to90' when age < 365 then 'from90to365' else 'over365' end as age_band
       from (select base.*, (now() at time zone 'UTC')::date - (created_at at time zone 'UTC')::date as age from base) base
     ) b
-    group by grouping sets ((), (stage), (grading_key), (year), (governorate_pcode), (answer_key), (age_band))`,
-  );
+    group by grouping sets ((), (stage), (grading_key), (year), (governorate_pcode), (answer_key), (age_band))`;
 }
 
 /** A case alleged against several belligerents counts once for each of them. */
-function perBelligerent(db: Db, filter: SummaryFilter) {
-  return rowsOf<MeasureRow & { key: string }>(
-    db,
-    sql`${withBase(filter)}
+function perBelligerent(filter: SummaryFilter): SQL {
+  return sql`${withBase(filter)}
     select belligerent as key, ${measures}
     from base cross join unnest(base.belligerents) as belligerent
-    group by belligerent order by belligerent`,
-  );
+    group by belligerent order by belligerent`;
 }
 
-function objectsHit(db: Db, filter: SummaryFilter) {
-  return rowsOf<Count>(
-    db,
-    sql`with counted as (select cases.id, cases.civilian_objects from cases where ${countedCases(filter)})
+function objectsHit(filter: SummaryFilter): SQL {
+  return sql`with counted as (select cases.id, cases.civilian_objects from cases where ${countedCases(filter)})
     select object as key, count(distinct counted.id)::float8 as cases
-    from counted cross join unnest(counted.civilian_objects) as object group by object`,
-  );
+    from counted cross join unnest(counted.civilian_objects) as object group by object`;
 }
 
 /**
@@ -181,11 +186,9 @@ function objectsHit(db: Db, filter: SummaryFilter) {
  * (a case recorded after the fact, with the belligerent's answer already in hand) is left out: it
  * says nothing about how long anyone took.
  */
-function durations(db: Db, filter: SummaryFilter) {
+function durations(filter: SummaryFilter): SQL {
   const pct = (p: number) => sql.raw(`round(percentile_cont(${p}) within group (order by days)::numeric, 1)::float8`);
-  return rowsOf<Duration>(
-    db,
-    sql`with counted as (select cases.id from cases where ${countedCases(filter)}),
+  return sql`with counted as (select cases.id from cases where ${countedCases(filter)}),
     submitted as (
       select m.case_id, (min(m.moved_at) at time zone 'UTC')::date as day
       from stage_moves m where m.move = 'submit' and m.case_id in (select id from counted) group by m.case_id
@@ -202,23 +205,24 @@ function durations(db: Db, filter: SummaryFilter) {
       from submitted s join stage_moves m on m.case_id = s.case_id and m.move = 'close' and m.closing_reason = 'redress_completed'
       group by s.case_id, s.day
     )
-    select step, count(*)::float8 as cases, ${pct(0.5)} as median, ${pct(0.9)} as p90 from steps where days >= 0 group by step`,
-  );
+    select step, count(*)::float8 as cases, ${pct(0.5)} as median, ${pct(0.9)} as p90 from steps where days >= 0 group by step`;
 }
 
 type RedressRow = { byCurrency: boolean; type: string | null; status: string; currency: string | null; items: number; amount: string | null };
 
-function redressTallies(db: Db, filter: SummaryFilter) {
-  return rowsOf<RedressRow>(
-    db,
-    sql`select grouping(r.type) = 1 as "byCurrency", r.type::text as type, r.status::text as status, r.currency,
+function redressTallies(filter: SummaryFilter): SQL {
+  return sql`select grouping(r.type) = 1 as "byCurrency", r.type::text as type, r.status::text as status, r.currency,
       count(*)::float8 as items, sum(r.amount)::text as amount
     from redress_items r
     where r.case_id in (select cases.id from cases where ${countedCases(filter)})
     group by grouping sets ((r.type, r.status), (r.currency, r.status))
     having grouping(r.currency) = 1 or r.currency is not null
-    order by r.currency, r.type, r.status`,
-  );
+    order by r.currency, r.type, r.status`;
+}
+
+/** The statements behind the figures, in the order summarise() runs them (bench/ runs them bare too). */
+export function summaryStatements(filter: SummaryFilter): SQL[] {
+  return [tallies(filter), perBelligerent(filter), objectsHit(filter), durations(filter), redressTallies(filter)];
 }
 
 /** Every key of a closed list, in the list's order, with zero where no case has it. */
@@ -239,12 +243,13 @@ const emptyMeasures = (): MeasureRow => ({
 
 export async function summarise(db: Db, by: Principal | null, filter: SummaryFilter): Promise<Summary> {
   authorize(by, "summary:read");
+  const [tallySql, belligerentSql, objectSql, durationSql, redressSql] = summaryStatements(filter);
   const [tallyRows, belligerentRows, objectRows, durationRows, redressRows] = await Promise.all([
-    tallies(db, filter),
-    perBelligerent(db, filter),
-    objectsHit(db, filter),
-    durations(db, filter),
-    redressTallies(db, filter),
+    rowsOf<TallyRow>(db, tallySql),
+    rowsOf<MeasureRow & { key: string }>(db, belligerentSql),
+    rowsOf<Count>(db, objectSql),
+    rowsOf<Duration>(db, durationSql),
+    rowsOf<RedressRow>(db, redressSql),
   ]);
   const of = (dimension: string) => tallyRows.filter((r) => r.dimension === dimension);
   const breakdown = (rows: TallyRow[]) =>
