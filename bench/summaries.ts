@@ -17,7 +17,8 @@ import { summaryCharts } from "@/lib/summaries/charts";
 import { translatorFor } from "@/lib/summaries/export";
 import { summarise, summaryStatements } from "@/lib/summaries/figures";
 import { parseSummaryFilter, type SummaryFilter } from "@/lib/summaries/filters";
-import { chartTextOf, summaryTables } from "@/lib/summaries/tables";
+import { summaryTables } from "@/lib/summaries/tables";
+import { chartTextOf } from "@/lib/summaries/wording";
 import { benchUrl } from "./database";
 
 const { values: options } = parseArgs({

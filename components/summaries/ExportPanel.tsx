@@ -29,7 +29,8 @@ export function ExportPanel({ groups, messages, cookieName }: { groups: { title:
   const start = (event: React.MouseEvent<HTMLAnchorElement>, link: ExportLink) => {
     event.preventDefault();
     if (timer.current) clearInterval(timer.current);
-    const token = crypto.randomUUID();
+    // getRandomValues, unlike randomUUID, also exists on a plain-HTTP address inside an office network.
+    const token = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
     const url = new URL(link.href, window.location.href);
     url.searchParams.set("token", token);
     const a = document.createElement("a");

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { methodologyKeys } from "@/lib/summaries/tables";
+import { methodologyKeys } from "@/lib/summaries/wording";
 
 
 /** How every figure is defined (docs/methodology.md says the same, at more length). */

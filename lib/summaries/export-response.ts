@@ -8,7 +8,8 @@ export const exportChoice = z.object({
   audience: z.enum(audiences),
 });
 
-const token = z.uuid();
+/** 32 hexadecimal digits, as components/summaries/ExportPanel.tsx makes them. */
+const token = z.string().regex(/^[0-9a-f]{32}$/);
 
 /** The streamed download; with the page's token, a short-lived cookie that tells the page the download has begun. */
 export function exportResponse(file: ExportFile, startedToken?: string | null): Response {

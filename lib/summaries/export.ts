@@ -10,15 +10,16 @@ import { exportFiles, type Audience, type CsvKind, type ExportKind } from "./exp
 import { exportTables } from "./export-rows";
 import { summarise, type Summary } from "./figures";
 import type { SummaryFilter } from "./filters";
-import { chartTextOf, filterDescription, methodologyKeys, summaryTables, type Translate } from "./tables";
+import { summaryTables } from "./tables";
+import { chartTextOf, filterDescription, methodologyKeys, type Translate } from "./wording";
 
 export type SummaryExport = { filter: SummaryFilter; kind: ExportKind; audience: Audience };
 export type ExportFile = { body: ReadableStream<Uint8Array>; fileName: string; mediaType: string };
 
 /** The catalogue translator for a language, outside a request (the API, and files made for a reader). */
-export function translatorFor(locale: Locale): Translate & ((key: string, values?: Record<string, string | number>) => string) {
+export function translatorFor(locale: Locale): Translate {
   const t = createTranslator({ locale, messages: catalogues[locale] });
-  return ((key: string, values?: Record<string, string | number>) => t(key as never, values as never)) as never;
+  return (key, values) => t(key as never, values as never);
 }
 
 /** The printable report is typeset in English for now (docs/decisions/0011): its fonts carry no Arabic. */
@@ -43,10 +44,9 @@ async function* csvOf(db: Db, kind: CsvKind, filter: SummaryFilter, audience: Au
 
 function aboutLines(t: Translate, locale: Locale, filter: SummaryFilter, audience: Audience, now: Date): string[] {
   const described = filterDescription(filter, t, locale);
-  const tv = t as Translate & ((key: string, values?: Record<string, string | number>) => string);
   return [
-    described.length ? tv("summaries.filteredBy", { filters: described.join(" · ") }) : t("summaries.noFilters"),
-    tv("summaries.generated", { date: `${now.toISOString().slice(0, 16).replace("T", " ")} UTC` }),
+    described.length ? t("summaries.filteredBy", { filters: described.join(" · ") }) : t("summaries.noFilters"),
+    t("summaries.generated", { date: `${now.toISOString().slice(0, 16).replace("T", " ")} UTC` }),
     `${t(`summaries.exports.${audience}`)}: ${t(`summaries.exports.${audience}Help`)}`,
   ];
 }

@@ -3,7 +3,8 @@ import { csvField, csvLine } from "@/lib/csv";
 import { translatorFor } from "@/lib/summaries/export";
 import { gapOf, type Summary } from "@/lib/summaries/figures";
 import { parseSummaryFilter, summaryFilterParams } from "@/lib/summaries/filters";
-import { chartTextOf, filterDescription, summaryTables } from "@/lib/summaries/tables";
+import { summaryTables } from "@/lib/summaries/tables";
+import { chartTextOf, filterDescription } from "@/lib/summaries/wording";
 import { summaryCharts } from "@/lib/summaries/charts";
 
 describe("the acknowledgement gap", () => {

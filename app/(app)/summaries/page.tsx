@@ -12,7 +12,8 @@ import { summaryCharts } from "@/lib/summaries/charts";
 import { audiences, EXPORT_STARTED_COOKIE, exportKinds } from "@/lib/summaries/export-kinds";
 import { summarise } from "@/lib/summaries/figures";
 import { parseSummaryFilter, summaryFilterParams } from "@/lib/summaries/filters";
-import { chartTextOf, filterDescription, summaryTables, type Translate } from "@/lib/summaries/tables";
+import { summaryTables } from "@/lib/summaries/tables";
+import { chartTextOf, filterDescription, type Translate } from "@/lib/summaries/wording";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("summaries"))("title") };
@@ -27,7 +28,7 @@ export default async function SummariesPage({ searchParams }: { searchParams: Se
   const actor = await requirePermission("summary:read");
   const filter = parseSummaryFilter(await searchParams);
   const summary = await summarise(db(), actor, filter);
-  const t = (await getTranslations()) as unknown as Translate & ((key: string, values?: Record<string, string | number>) => string);
+  const t = (await getTranslations()) as unknown as Translate;
   const locale = await getLocale();
   const format = await getFormatter();
   const described = filterDescription(filter, t, locale);
