@@ -71,6 +71,9 @@ function perYear(summary: Summary, text: ChartText): Chart {
   const svg = draw({
     height: 320,
     marginBottom: 50,
+    // Room for tick labels of six digits on the side the axis is on.
+    marginLeft: text.rtl ? 20 : 64,
+    marginRight: text.rtl ? 64 : 20,
     fx: { label: text.year, reverse: text.rtl, axis: "bottom" },
     x: { label: null, domain: [text.documented, text.conceded], reverse: text.rtl, axis: "top", tickSize: 0 },
     y: { label: text.deaths, grid: true, nice: true, axis: text.rtl ? "right" : "left" },

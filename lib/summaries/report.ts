@@ -53,11 +53,14 @@ export function reportStream(content: ReportContent): Readable {
     const [w, h] = (chart.svg.match(/viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"/)?.slice(1) ?? ["720", "320"]).map(Number);
     const scale = Math.min(1, width / w, (doc.page.height - doc.y - MARGIN) / h);
     SVGtoPDF(doc, chart.svg, MARGIN, doc.y, { width: w * scale, height: h * scale, assumePt: true, fontCallback: () => "Helvetica" });
+    // Drawing an SVG does not move the text cursor: what follows goes below the chart.
+    doc.y += h * scale;
   }
+  doc.addPage();
 
-  for (const table of content.tables) {
+  for (const [i, table] of content.tables.entries()) {
     ensureSpace(80);
-    if (doc.y > MARGIN) doc.moveDown();
+    if (i > 0) doc.moveDown();
     heading(table.title, 12);
     doc.font("Helvetica").fontSize(table.columns.length > 6 ? 7 : 9).fillColor(INK);
     const text = (cell: string | number | null) => (cell === null ? content.empty : String(cell));
