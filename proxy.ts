@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
 
 const PUBLIC_PATHS = ["/login"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -6,8 +7,14 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 /**
  * Courtesy only: sends visitors without a session cookie to sign-in and remembers where they were
  * going. It is never the guard: every page, action and route checks the actor itself in lib/.
+ * It also gives each response its Content-Security-Policy with a fresh nonce, which Next.js reads
+ * from the request's copy of the header and puts on the scripts it renders.
  */
 export function proxy(request: NextRequest) {
+  // Next.js refuses a server action posted from another site too, but with a 500; this says 403.
+  if (request.method === "POST" && request.headers.has("next-action") && isCrossOrigin(request)) {
+    return NextResponse.json({ error: "crossOrigin" }, { status: 403 });
+  }
   const { pathname, search } = request.nextUrl;
   const returnPath = pathname + search;
   const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIES.some((n) => c.name === n || c.name.startsWith(`${n}.`)));
@@ -17,9 +24,25 @@ export function proxy(request: NextRequest) {
     if (returnPath !== "/") url.searchParams.set("callbackUrl", returnPath);
     return NextResponse.redirect(url);
   }
+  const policy = contentSecurityPolicy(newNonce(), { development: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("x-return-path", returnPath);
-  return NextResponse.next({ request: { headers } });
+  headers.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+/** The Origin header names another host than the one this request was sent to (as the proxy in front says). */
+function isCrossOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
 }
 
 export const config = {
