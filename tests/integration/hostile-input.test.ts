@@ -1,0 +1,173 @@
+import fc from "fast-check";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { createToken } from "@/lib/tokens/tokens";
+import { addAccount } from "../support/accounts";
+import { apiCaller, type Json } from "../support/api";
+import { backends } from "../support/databases";
+
+/**
+ * Every command's input, attacked: each answer is a success that stored the text as sent (trimmed,
+ * as the forms trim it), or a refusal with a code and a message; never a 500, and a refusal writes
+ * nothing (the rows of every table are counted before and after).
+ */
+
+const payloads = [
+  "'; drop table cases; --",
+  "' or '1'='1",
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(document.cookie)>',
+  "javascript:alert(1)",
+  "{{constructor.constructor('alert(1)')()}}",
+  "\u202eevil.exe\u202c",
+  "\u2066isolate\u2069 \u200f\u200e",
+  "👩‍👩‍👧‍👦🏳️‍🌈",
+  "ﷺ حارة البدو \u0640\u0640\u0640",
+  "a\u0000b",
+  "\u0000",
+  "line\r\nbreak",
+  "=HYPERLINK(\"http://evil.example\")",
+  "%00%0d%0a",
+  "../../../../etc/passwd",
+  " ".repeat(300),
+  "x".repeat(100_001),
+];
+const hostileText = fc.oneof(
+  fc.constantFrom(...payloads),
+  fc.string({ maxLength: 300, unit: "grapheme" }),
+  fc.string({ maxLength: 40, unit: "binary" }),
+  fc.constantFrom(...payloads).chain((p) => fc.string({ maxLength: 20 }).map((s) => s + p + s)),
+);
+const hostileNumber = fc.oneof(
+  fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }),
+  fc.double(),
+  fc.constantFrom(-1, 0, 1e12, Number.MAX_SAFE_INTEGER, "12", "1e309", "-0", "0x10", "", null, true, [], {}),
+);
+const hostileDate = fc.oneof(
+  fc.constantFrom("2017-02-30", "2017-13-01", "0000-00-00", "9999-12-31", "2017-9-25", "tomorrow", "", null, 20170925, "2017-09-25T00:00:00Z"),
+  fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+);
+
+const tables = ["cases", "victims", "sources", "comments", "audit_events"];
+
+describe.each(backends)("hostile input through the API on $name", (backend) => {
+  let handle: DatabaseHandle;
+  const call = apiCaller(() => handle);
+  let token = "";
+  let caseId = "";
+  let version = 1;
+
+  const counts = async () => {
+    const out: Record<string, number> = {};
+    for (const t of tables) {
+      const { rows } = (await handle.db.execute(sql.raw(`select count(*)::int as n from ${t}`))) as unknown as { rows: { n: number }[] };
+      out[t] = rows[0].n;
+    }
+    return out;
+  };
+
+  const caseBody = (overrides: Json): Json => ({
+    title: "Airstrike on a building",
+    incidentDateFrom: "2017-09-25",
+    datePrecision: "day",
+    country: "SY",
+    governoratePcode: "SY11",
+    belligerents: ["coalition"],
+    means: ["airstrike"],
+    killedMin: 3,
+    killedMax: 5,
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    handle = await backend.open();
+    const reviewer = await addAccount(handle.db, "reviewer");
+    const made = await createToken(handle.db, reviewer, { name: "hostile" });
+    if (!made.ok) throw new Error("setup");
+    token = made.value.token;
+    const created = await call("POST", "/cases", { token, body: caseBody({}) });
+    caseId = created.json.id as string;
+  });
+  afterAll(async () => {
+    // Both kinds of answer must have been exercised, or the properties proved little.
+    expect(outcomes.stored).toBeGreaterThan(20);
+    expect(outcomes.refused).toBeGreaterThan(20);
+    console.info(`[hostile] ${backend.name}: ${outcomes.stored} stored, ${outcomes.refused} refused`);
+    await handle.close();
+  });
+
+  /** One request: a 2xx that stored what was sent, or a 4xx with a message that wrote nothing. */
+  async function attempt(method: "POST" | "PATCH", path: string, params: Record<string, string>, body: Json, stored: (json: Json) => void) {
+    const before = await counts();
+    const res = await call(method, path, { token, params, body });
+    outcomes[res.status < 300 ? "stored" : "refused"] += 1;
+    expect(res.status, `${method} ${path} ${JSON.stringify(body).slice(0, 300)} → ${res.text.slice(0, 300)}`).toBeLessThan(500);
+    if (res.status < 300) {
+      stored(res.json);
+      return res;
+    }
+    expect(res.json.error, res.text).toEqual(expect.any(String));
+    expect(res.json.message, res.text).toEqual(expect.any(String));
+    expect(await counts()).toEqual(before);
+    return res;
+  }
+  const outcomes = { stored: 0, refused: 0 };
+  const asStored = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : null);
+
+  it("files cases from hostile titles, narratives, numbers and dates: stored verbatim or refused, never half-written", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ title: hostileText, narrative: hostileText, localityEn: hostileText, killedMin: hostileNumber, killedMax: hostileNumber, incidentDateFrom: hostileDate }, { requiredKeys: [] }),
+        async (fields) => {
+          await attempt("POST", "/cases", {}, caseBody(fields), (json) => {
+            if (typeof fields.title === "string") expect(json.title).toBe(fields.title.trim());
+            if ("localityEn" in fields) expect(json.localityEn).toBe(asStored(fields.localityEn));
+            expect((json.killedMin as number) <= (json.killedMax as number)).toBe(true);
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("changes a case with hostile values on its current version, or refuses them", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.record({ title: hostileText, killedMin: hostileNumber, injuredMax: hostileNumber, latitude: hostileNumber, incidentDateFrom: hostileDate }, { requiredKeys: [] }), async (fields) => {
+        const res = await attempt("PATCH", "/cases/{caseId}", { caseId }, { version, ...fields }, (json) => {
+          if (typeof fields.title === "string") expect(json.title).toBe(fields.title.trim());
+        });
+        if (res.status === 200) version = res.json.version as number;
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("adds victims, sources and comments from hostile text", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.record({ nameLatin: hostileText, nameAr: hostileText, familyGroup: hostileText, age: hostileNumber }, { requiredKeys: [] }), async (fields) => {
+        await attempt("POST", "/cases/{caseId}/victims", { caseId }, { outcome: "killed", ...fields }, (json) => {
+          expect(json.nameLatin).toBe(asStored(fields.nameLatin));
+          expect(json.familyGroup).toBe(asStored(fields.familyGroup));
+        });
+      }),
+      { numRuns: 40 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.record({ publisher: hostileText, title: hostileText, url: fc.oneof(hostileText, fc.webUrl()), publishedOn: hostileDate }, { requiredKeys: [] }), async (fields) => {
+        await attempt("POST", "/cases/{caseId}/sources", { caseId }, { type: "media", ...fields }, (json) => {
+          expect(json.publisher).toBe(asStored(fields.publisher));
+        });
+      }),
+      { numRuns: 30 },
+    );
+    await fc.assert(
+      fc.asyncProperty(hostileText, async (body) => {
+        await attempt("POST", "/cases/{caseId}/comments", { caseId }, { body }, (json) => {
+          expect(json.body).toBe(body.trim());
+        });
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
