@@ -23,6 +23,8 @@ const { values: options } = parseArgs({
     users: { type: "string", default: "50" },
     seconds: { type: "string", default: "60" },
     port: { type: "string", default: "3400" },
+    /** Drive a server already running on --port (started by hand, e.g. under a profiler) instead of starting one. */
+    "running-server": { type: "boolean", default: false },
   },
 });
 const url = benchUrl(options["database-url"]);
@@ -97,11 +99,13 @@ async function main(): Promise<void> {
   await pool.end();
   const words = ["hussein", "فاطمه", "raqqa", "mosul", "market", "bakery", "school", "الرقة"];
 
-  const server = spawn("npx", ["next", "start", "-p", String(options.port)], {
-    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "load-test-secret-for-the-benchmark-only-0123456789", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  const server = options["running-server"]
+    ? null
+    : spawn("npx", ["next", "start", "-p", String(options.port)], {
+        env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "load-test-secret-for-the-benchmark-only-0123456789", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+        stdio: ["ignore", "ignore", "inherit"],
+        detached: true,
+      });
   try {
     await waitForServer();
     const folks: Person[] = [];
@@ -156,7 +160,7 @@ async function main(): Promise<void> {
       ].join("\n"),
     );
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    if (server?.pid) process.kill(-server.pid, "SIGTERM");
   }
 }
 
