@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
+import { apiRoutes } from "@/lib/api/routes";
+import { systemActor, type Actor } from "@/lib/auth/actor";
+import { createToken } from "@/lib/tokens/tokens";
+import { setDisabled } from "@/lib/users/commands";
+import { addAccount } from "../support/accounts";
+import { apiCaller, type Json } from "../support/api";
+import { backends } from "../support/databases";
+
+/**
+ * Every JSON API route, run as each kind of caller, on records made fresh for each call: allowed
+ * (anything but 401 and 403: it may still be a 404, 409 or 422 about the request itself) or
+ * refused (401 signed out or disabled, 403 not allowed) exactly as DOMAIN.md's roles say. The
+ * expectations are written out here from DOMAIN.md, not read from lib/auth/permissions.ts.
+ * "owner" filed the case and added its items; "otherStaff" is staff too, touching someone else's.
+ */
+
+const callers = ["signedOut", "disabled", "owner", "otherStaff", "reviewer", "manager", "admin"] as const;
+type Caller = (typeof callers)[number];
+
+const everyone: Caller[] = ["owner", "otherStaff", "reviewer", "manager", "admin"];
+const contributors: Caller[] = ["owner", "otherStaff", "reviewer", "manager"];
+const ownerOrReviewers: Caller[] = ["owner", "reviewer", "manager"];
+const reviewers: Caller[] = ["reviewer", "manager"];
+const managers: Caller[] = ["manager"];
+
+/** Who may, per route (DOMAIN.md, "Roles" and "Lifecycle"). */
+const mayCall: Record<string, Caller[]> = {
+  "GET /me": everyone,
+  "GET /cases": everyone,
+  "POST /cases": contributors,
+  "GET /cases/{caseId}": everyone,
+  "PATCH /cases/{caseId}": ownerOrReviewers,
+  "DELETE /cases/{caseId}": ownerOrReviewers,
+  "GET /cases/{caseId}/trail": everyone,
+  // Staff submit their own case; reviewers and managers make every move.
+  "POST /cases/{caseId}/moves": ownerOrReviewers,
+  "POST /cases/{caseId}/assessments": reviewers,
+  "POST /cases/{caseId}/responses": reviewers,
+  "POST /responses/{id}/answer": reviewers,
+  "POST /cases/{caseId}/redress": reviewers,
+  "POST /redress/{id}/status": reviewers,
+  "POST /cases/{caseId}/duplicate-of": reviewers,
+  "POST /cases/{caseId}/assignment": managers,
+  "GET /summary": managers,
+  "GET /summary/export": managers,
+};
+for (const items of ["victims", "sources", "comments"]) {
+  mayCall[`POST /cases/{caseId}/${items}`] = contributors;
+  mayCall[`GET /${items}/{id}`] = everyone;
+  mayCall[`PATCH /${items}/{id}`] = ownerOrReviewers;
+  mayCall[`DELETE /${items}/{id}`] = ownerOrReviewers;
+}
+
+const caseBody = (title: string): Json => ({
+  title,
+  incidentDateFrom: "2017-09-25",
+  datePrecision: "day",
+  country: "SY",
+  governoratePcode: "SY11",
+  belligerents: ["coalition"],
+  means: ["airstrike"],
+  killedMin: 3,
+  killedMax: 5,
+});
+const itemBodies: Record<string, Json> = {
+  victims: { nameLatin: "A victim", outcome: "killed" },
+  sources: { type: "media", publisher: "A publisher" },
+  comments: { body: "A comment" },
+};
+
+describe.each(backends)("the authorization matrix of the JSON API on $name", (backend) => {
+  let handle: DatabaseHandle;
+  const call = apiCaller(() => handle);
+  const tokens = {} as Record<Caller, string | null>;
+
+  beforeAll(async () => {
+    handle = await backend.open();
+    const accounts: Partial<Record<Caller, Actor>> = {
+      owner: await addAccount(handle.db, "staff"),
+      otherStaff: await addAccount(handle.db, "staff"),
+      reviewer: await addAccount(handle.db, "reviewer"),
+      manager: await addAccount(handle.db, "manager"),
+      admin: await addAccount(handle.db, "admin"),
+      disabled: await addAccount(handle.db, "manager"),
+    };
+    tokens.signedOut = null;
+    for (const [caller, actor] of Object.entries(accounts) as [Caller, Actor][]) {
+      const made = await createToken(handle.db, actor, { name: "matrix" });
+      if (!made.ok) throw new Error("setup");
+      tokens[caller] = made.value.token;
+    }
+    // A manager's token, whose account is then disabled: it must open nothing.
+    await setDisabled(handle.db, systemActor(), { userId: accounts.disabled?.id, disabled: true });
+  });
+  afterAll(() => handle.close());
+
+  /** A request that must succeed, made while setting the scene. */
+  const setup = async (as: Caller, method: "POST" | "PATCH", path: string, params: Record<string, string>, body: Json) => {
+    const res = await call(method, path, { token: tokens[as], params, body });
+    if (res.status >= 300) throw new Error(`setup ${method} ${path}: ${res.status} ${res.text}`);
+    return res.json;
+  };
+
+  /** A fresh scene for one call: the owner's case in submission with an item of each kind, and a case at the stage the route needs. */
+  async function scene(key: string): Promise<{ params: Record<string, string>; body?: Json; query?: string }> {
+    const own = await setup("owner", "POST", "/cases", {}, caseBody("The owner's case"));
+    const caseId = own.id as string;
+    const item = key.match(/^(?:GET|PATCH|DELETE) \/(victims|sources|comments)\/\{id\}$/)?.[1];
+    if (item) {
+      const added = await setup("owner", "POST", `/cases/{caseId}/${item}`, { caseId }, itemBodies[item]);
+      return { params: { id: added.id as string }, body: key.startsWith("PATCH") ? itemBodies[item] : key.startsWith("DELETE") ? { reason: "Matrix" } : undefined };
+    }
+    const posted = key.match(/^POST \/cases\/\{caseId\}\/(victims|sources|comments)$/)?.[1];
+    if (posted) return { params: { caseId }, body: itemBodies[posted] };
+    // The lifecycle routes get a case at the stage where the move is possible, so only permission can refuse it.
+    const submitted = async () => {
+      await setup("manager", "POST", "/cases/{caseId}/moves", { caseId }, { move: "submit" });
+      return caseId;
+    };
+    const assessed = async () => {
+      await submitted();
+      await setup("manager", "POST", "/cases/{caseId}/assessments", { caseId }, { grading: "confirmed", method: "desk_review", reasoning: "Two sources." });
+      return caseId;
+    };
+    const sent = async () => {
+      await assessed();
+      const c = await setup("manager", "POST", "/cases/{caseId}/responses", { caseId }, { sentOn: "2018-01-10", channel: "email" });
+      return (c.lifecycle as { responses: { id: string }[] }).responses[0].id;
+    };
+    const inRedress = async () => {
+      const sendingId = await sent();
+      await setup("manager", "POST", "/responses/{id}/answer", { id: sendingId }, { answer: "credible", answeredOn: "2018-02-01" });
+      await setup("manager", "POST", "/cases/{caseId}/moves", { caseId }, { move: "pursue_redress" });
+      return caseId;
+    };
+    switch (key) {
+      case "PATCH /cases/{caseId}":
+        return { params: { caseId }, body: { version: 1, title: "Changed" } };
+      case "DELETE /cases/{caseId}":
+        return { params: { caseId }, body: { version: 1, reason: "Filed twice" } };
+      case "POST /cases/{caseId}/moves":
+        return { params: { caseId }, body: { move: "submit" } };
+      case "POST /cases/{caseId}/assessments":
+        return { params: { caseId: await submitted() }, body: { grading: "fair", method: "desk_review", reasoning: "One source." } };
+      case "POST /cases/{caseId}/responses":
+        return { params: { caseId: await assessed() }, body: { sentOn: "2018-01-10", channel: "letter" } };
+      case "POST /responses/{id}/answer":
+        return { params: { id: await sent() }, body: { answer: "non_credible", nonCredibleReason: "insufficient_evidence", answeredOn: "2018-02-01" } };
+      case "POST /cases/{caseId}/redress":
+        return { params: { caseId: await inRedress() }, body: { type: "apology", requestedOn: "2018-03-01" } };
+      case "POST /redress/{id}/status": {
+        const c = await setup("manager", "POST", "/cases/{caseId}/redress", { caseId: await inRedress() }, { type: "apology", requestedOn: "2018-03-01" });
+        const redressId = (c.lifecycle as { redress: { id: string; version: number }[] }).redress[0].id;
+        return { params: { id: redressId }, body: { status: "offered", version: 1, on: "2018-04-01" } };
+      }
+      case "POST /cases/{caseId}/duplicate-of": {
+        const original = await setup("manager", "POST", "/cases", {}, caseBody("The original"));
+        return { params: { caseId: await submitted() }, body: { original: original.reference as string, reason: "Same strike" } };
+      }
+      case "POST /cases/{caseId}/assignment":
+        return { params: { caseId }, body: { assigneeId: null } };
+      case "POST /cases":
+        return { params: {}, body: caseBody("A new case") };
+      case "GET /summary/export":
+        return { params: {}, query: "kind=cases&audience=public" };
+      default:
+        return { params: { caseId } };
+    }
+  }
+
+  it.each(apiRoutes.map((r) => `${r.method} ${r.path}`))("%s: allowed or refused as DOMAIN.md says, for every caller", async (key) => {
+    const route = apiRoutes.find((r) => `${r.method} ${r.path}` === key);
+    if (!route) throw new Error(key);
+    expect(mayCall[key], `no expectation written for ${key}`).toBeDefined();
+    const outcomes: Record<string, number> = {};
+    for (const caller of callers) {
+      const { params, body, query } = await scene(key);
+      const res = await call(route.method, route.path, { token: tokens[caller], params, body, query });
+      outcomes[caller] = res.status;
+      expect(res.status, `${key} as ${caller}: ${res.text.slice(0, 200)}`).toBeLessThan(500);
+    }
+    const expected = Object.fromEntries(
+      callers.map((c) => [c, c === "signedOut" || c === "disabled" ? 401 : mayCall[key].includes(c) ? "allowed" : 403]),
+    );
+    const seen = Object.fromEntries(Object.entries(outcomes).map(([c, s]) => [c, s === 401 || s === 403 ? s : "allowed"]));
+    expect(seen, JSON.stringify(outcomes)).toEqual(expected);
+  });
+});
