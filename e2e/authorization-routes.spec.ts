@@ -1,0 +1,48 @@
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { fileHaratAlBadu, tinyPng, uniqueWord, uploadEvidence } from "./support/cases";
+
+/**
+ * The route handlers the JSON API matrix does not cover (tests/integration/authorization-matrix.test.ts),
+ * called through the running app as every role and signed out: each allowed or refused as
+ * lib/auth/entry-points.ts and DOMAIN.md say.
+ */
+
+type Caller = "signedOut" | "staff" | "reviewer" | "manager" | "admin";
+const roles = ["staff", "reviewer", "manager", "admin"] as const;
+
+test("exports, evidence downloads and uploads answer each role as DOMAIN.md says", async ({ staffPage, requestAs, playwright, baseURL }) => {
+  test.setTimeout(90_000);
+  const { id } = await fileHaratAlBadu(staffPage, { title: `Routes ${uniqueWord()}` });
+  await staffPage.goto(`/cases/${id}`);
+  await uploadEvidence(staffPage, { name: "routes.png", mimeType: "image/png", buffer: tinyPng });
+  const download = await staffPage.getByTestId("evidence-item").filter({ hasText: "routes.png" }).getByRole("link").first().getAttribute("href");
+
+  const as: Record<Caller, APIRequestContext> = {
+    signedOut: await playwright.request.newContext({ baseURL }),
+    ...(Object.fromEntries(await Promise.all(roles.map(async (r) => [r, await requestAs(r)] as const))) as Record<(typeof roles)[number], APIRequestContext>),
+  };
+  const upload = (request: APIRequestContext) =>
+    request.post(`/api/cases/${id}/evidence`, {
+      headers: { "content-type": "image/png", "x-file-name": "matrix.png", origin: new URL(baseURL as string).origin },
+      data: tinyPng,
+    });
+  const checks: { name: string; run: (r: APIRequestContext) => Promise<{ status(): number }>; allowed: Caller[]; signedOut: number }[] = [
+    // Signed out, the app's pages and their exports send the visitor to sign in (307); the API answers 401.
+    { name: "audit export", run: (r) => r.get("/audit/export?format=csv", { maxRedirects: 0 }), allowed: ["manager", "admin"], signedOut: 307 },
+    { name: "public summary export", run: (r) => r.get("/summaries/export?kind=cases&audience=public", { maxRedirects: 0 }), allowed: ["manager"], signedOut: 307 },
+    { name: "internal summary export", run: (r) => r.get("/summaries/export?kind=victims&audience=internal", { maxRedirects: 0 }), allowed: ["manager"], signedOut: 307 },
+    { name: "evidence download", run: (r) => r.get(download as string, { maxRedirects: 0 }), allowed: ["staff", "reviewer", "manager", "admin"], signedOut: 401 },
+    { name: "evidence upload", run: upload, allowed: ["staff", "reviewer", "manager"], signedOut: 401 },
+  ];
+  for (const check of checks) {
+    const seen: Record<string, number> = {};
+    for (const caller of ["signedOut", ...roles] as Caller[]) seen[caller] = (await check.run(as[caller])).status();
+    const expected = Object.fromEntries(
+      (["signedOut", ...roles] as Caller[]).map((c) => [c, c === "signedOut" ? check.signedOut : check.allowed.includes(c) ? "allowed" : 403]),
+    );
+    const got = Object.fromEntries(Object.entries(seen).map(([c, s]) => [c, s === 401 || s === 403 || s === 307 ? s : s < 300 ? "allowed" : s]));
+    expect(got, `${check.name}: ${JSON.stringify(seen)}`).toEqual(expected);
+  }
+  await as.signedOut.dispose();
+});
