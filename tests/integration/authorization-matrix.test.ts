@@ -5,7 +5,7 @@ import { systemActor, type Actor } from "@/lib/auth/actor";
 import { createToken } from "@/lib/tokens/tokens";
 import { setDisabled } from "@/lib/users/commands";
 import { addAccount } from "../support/accounts";
-import { apiCaller, type Json } from "../support/api";
+import { apiCaller, minimalCaseBody, type Json } from "../support/api";
 import { backends } from "../support/databases";
 
 /**
@@ -53,17 +53,7 @@ for (const items of ["victims", "sources", "comments"]) {
   mayCall[`DELETE /${items}/{id}`] = ownerOrReviewers;
 }
 
-const caseBody = (title: string): Json => ({
-  title,
-  incidentDateFrom: "2017-09-25",
-  datePrecision: "day",
-  country: "SY",
-  governoratePcode: "SY11",
-  belligerents: ["coalition"],
-  means: ["airstrike"],
-  killedMin: 3,
-  killedMax: 5,
-});
+const caseBody = (title: string): Json => minimalCaseBody({ title });
 const itemBodies: Record<string, Json> = {
   victims: { nameLatin: "A victim", outcome: "killed" },
   sources: { type: "media", publisher: "A publisher" },

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { createToken } from "@/lib/tokens/tokens";
 import { addAccount } from "../support/accounts";
-import { apiCaller, type Json } from "../support/api";
+import { apiCaller, minimalCaseBody, type Json } from "../support/api";
 import { backends } from "../support/databases";
 
 /**
@@ -67,18 +67,7 @@ describe.each(backends)("hostile input through the API on $name", (backend) => {
     return out;
   };
 
-  const caseBody = (overrides: Json): Json => ({
-    title: "Airstrike on a building",
-    incidentDateFrom: "2017-09-25",
-    datePrecision: "day",
-    country: "SY",
-    governoratePcode: "SY11",
-    belligerents: ["coalition"],
-    means: ["airstrike"],
-    killedMin: 3,
-    killedMax: 5,
-    ...overrides,
-  });
+
 
   beforeAll(async () => {
     handle = await backend.open();
@@ -86,7 +75,7 @@ describe.each(backends)("hostile input through the API on $name", (backend) => {
     const made = await createToken(handle.db, reviewer, { name: "hostile" });
     if (!made.ok) throw new Error("setup");
     token = made.value.token;
-    const created = await call("POST", "/cases", { token, body: caseBody({}) });
+    const created = await call("POST", "/cases", { token, body: minimalCaseBody() });
     caseId = created.json.id as string;
   });
   afterAll(async () => {
@@ -120,7 +109,7 @@ describe.each(backends)("hostile input through the API on $name", (backend) => {
       fc.asyncProperty(
         fc.record({ title: hostileText, narrative: hostileText, localityEn: hostileText, killedMin: hostileNumber, killedMax: hostileNumber, incidentDateFrom: hostileDate }, { requiredKeys: [] }),
         async (fields) => {
-          await attempt("POST", "/cases", {}, caseBody(fields), (json) => {
+          await attempt("POST", "/cases", {}, minimalCaseBody(fields), (json) => {
             if (typeof fields.title === "string") expect(json.title).toBe(fields.title.trim());
             if ("localityEn" in fields) expect(json.localityEn).toBe(asStored(fields.localityEn));
             expect((json.killedMin as number) <= (json.killedMax as number)).toBe(true);

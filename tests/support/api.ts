@@ -3,6 +3,20 @@ import { runApi } from "@/lib/api/handler";
 import { routeFor, type HttpMethod } from "@/lib/api/routes";
 
 export type Json = Record<string, unknown>;
+
+/** The least a case needs to be filed through the API, with what a test wants changed. */
+export const minimalCaseBody = (overrides: Json = {}): Json => ({
+  title: "Airstrike on a building",
+  incidentDateFrom: "2017-09-25",
+  datePrecision: "day",
+  country: "SY",
+  governoratePcode: "SY11",
+  belligerents: ["coalition"],
+  means: ["airstrike"],
+  killedMin: 3,
+  killedMax: 5,
+  ...overrides,
+});
 type Call = {
   token?: string | null;
   params?: Record<string, string>;
