@@ -1,25 +1,24 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db/client";
-import { users } from "@/db/schema";
 import { can, type Actor } from "./actor";
 import type { Permission } from "./permissions";
 import { auth } from "./next-auth";
+import { accountOfSession } from "./sessions";
 import { safeReturnPath } from "./return-path";
 
 /**
  * The signed-in person for this request, re-read from the database (once per request): a disabled
- * account, a reset password or a changed role takes effect on the very next request.
+ * account, a reset password, a changed role or a signed-out session takes effect on the very next request.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const [user] = await db().select().from(users).where(eq(users.id, id));
-  if (!user || user.disabledAt || user.sessionVersion !== session.sessionVersion) return null;
+  const user = await accountOfSession(db(), { userId: id, sessionVersion: session.sessionVersion, sessionId: session.sessionId });
+  if (!user) return null;
   return { kind: "user", id: user.id, email: user.email, name: user.name, role: user.role };
 });
 

@@ -11,6 +11,8 @@ declare module "next-auth" {
   }
   interface Session {
     sessionVersion?: number;
+    /** This sign-in's own id, kept for the session's life: signing out revokes it (lib/auth/sessions.ts). */
+    sessionId?: string;
   }
 }
 
@@ -49,12 +51,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user) {
         token.sub = user.id;
         token.sv = user.sessionVersion ?? 0;
+        token.sid = crypto.randomUUID();
       }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       session.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
+      if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
     },
   },

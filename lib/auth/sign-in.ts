@@ -73,6 +73,3 @@ async function failureTimes(tx: Executor, by: "subject" | "client", value: strin
   return rows.map((r) => r.at);
 }
 
-export async function recordSignOut(db: Db, actor: Actor): Promise<void> {
-  await recordAudit(db, { actor, action: "auth.sign_out", entityType: "user", entityId: actor.id, subject: actor.email });
-}

@@ -93,7 +93,8 @@ function checkCase(v: CaseFields, ctx: z.RefinementCtx) {
     if (typeof min === "number" && typeof max === "number" && min > max) issue(`${name}Max`, "minAboveMax");
   }
   for (const outcome of ["killed", "injured"] as const) {
-    const total = v[`${outcome}Max`];
+    // A total given as one figure is a range of one (see caseInput).
+    const total = v[`${outcome}Max`] ?? v[`${outcome}Min`];
     if (typeof total !== "number") continue;
     for (const part of ["Children", "Women", "Men"] as const) {
       const min = v[`${outcome}${part}Min`];
@@ -103,10 +104,24 @@ function checkCase(v: CaseFields, ctx: z.RefinementCtx) {
 }
 
 // The cross-field rules run even when some fields failed, so every problem is reported at once.
-export const caseInput = caseFields.superRefine(checkCase, { when: () => true }).transform((v) => ({
-  ...v,
-  incidentDateTo: v.datePrecision === "day" ? v.incidentDateFrom : (v.incidentDateTo ?? v.incidentDateFrom),
-}));
+// A count given as one figure (only a minimum, or only a maximum) is a range of one: stored with
+// both ends, so a sum of minima can never exceed the sum of maxima in the summaries.
+export const caseInput = caseFields.superRefine(checkCase, { when: () => true }).transform((v) => {
+  const ranges = Object.fromEntries(
+    harmRanges.flatMap((name) => {
+      const [min, max] = [v[`${name}Min`], v[`${name}Max`]];
+      return [
+        [`${name}Min`, min ?? max],
+        [`${name}Max`, max ?? min],
+      ];
+    }),
+  ) as Pick<CaseFields, `${(typeof harmRanges)[number]}${"Min" | "Max"}`>;
+  return {
+    ...v,
+    ...ranges,
+    incidentDateTo: v.datePrecision === "day" ? v.incidentDateFrom : (v.incidentDateTo ?? v.incidentDateFrom),
+  };
+});
 export type CaseInput = z.output<typeof caseInput>;
 
 /** An update names the version it was made on, so a newer save is never overwritten. */

@@ -38,6 +38,16 @@ describe.each(backends)("case commands on $name", (backend) => {
     expect(events[0].changes?.killedMax).toEqual({ from: null, to: 32 });
   });
 
+  it("stores a count given as one figure as a range of one, so minima never outrun maxima in the summaries", async () => {
+    const created = await createCase(handle.db, staff, hararAlBaduInput({ killedMin: "5", killedMax: "", injuredMin: "", injuredMax: "9", killedChildrenMin: "", killedChildrenMax: "" }));
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    const [row] = await handle.db.select().from(cases).where(eq(cases.id, created.value.id));
+    expect(row).toMatchObject({ killedMin: 5, killedMax: 5, injuredMin: 9, injuredMax: 9, killedChildrenMin: null, killedChildrenMax: null });
+    // A part above a total given as one figure is still refused.
+    const refused = await createCase(handle.db, staff, hararAlBaduInput({ killedMin: "5", killedMax: "", killedChildrenMin: "7", killedChildrenMax: "7" }));
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { killedChildrenMin: ["partAboveTotal"] } });
+  });
+
   it("refuses every invalid field at once and writes nothing", async () => {
     const before = await handle.db.select().from(cases);
     const result = await createCase(
