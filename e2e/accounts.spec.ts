@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { replayServerAction } from "./support/server-actions";
@@ -98,7 +99,9 @@ test("disabling a signed-in user ends their access at their next navigation", as
   await signInAs(theirPage, person);
 
   await openAccount(adminPage, person);
-  await adminPage.getByRole("button", { name: "Disable account" }).click();
+  const accessPanel = adminPage.getByRole("region", { name: "Access" });
+  await accessPanel.getByLabel("Your password").fill(DEMO_PASSWORD);
+  await accessPanel.getByRole("button", { name: "Disable account" }).click();
   await expect(adminPage.getByRole("status")).toHaveText("Access updated.");
   await expect(adminPage.getByTestId("account-status")).toHaveText("Disabled");
 
@@ -119,6 +122,7 @@ test("a role change takes effect on the person's next request", async ({ adminPa
   await openAccount(adminPage, person);
   const rolePanel = adminPage.getByRole("region", { name: "Change role" });
   await rolePanel.getByLabel("Role").selectOption("admin");
+  await rolePanel.getByLabel("Your password").fill(DEMO_PASSWORD);
   await rolePanel.getByRole("button", { name: "Save role" }).click();
   await expect(rolePanel.getByRole("status")).toHaveText("Role saved. It applies from the person's next request.");
 
@@ -141,6 +145,14 @@ test("a password reset ends the person's session and makes the old password fail
   await openAccount(adminPage, person);
   const passwordPanel = adminPage.getByRole("region", { name: "Reset password" });
   await passwordPanel.getByLabel("New password").fill(newPassword);
+  // Asked for the admin's own password first: a wrong one is refused beside the field, nothing changes.
+  await passwordPanel.getByLabel("Your password").fill("not the admin's password");
+  await passwordPanel.getByRole("button", { name: "Reset password" }).click();
+  await expectErrorBeside(passwordPanel.getByLabel("Your password"), "That is not your password.");
+  await theirPage.reload();
+  await expect(theirPage.getByTestId("signed-in-user")).toContainText(person.name);
+  await passwordPanel.getByLabel("New password").fill(newPassword);
+  await passwordPanel.getByLabel("Your password").fill(DEMO_PASSWORD);
   await passwordPanel.getByRole("button", { name: "Reset password" }).click();
   await expect(passwordPanel.getByRole("status")).toHaveText("Password reset.");
 

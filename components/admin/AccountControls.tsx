@@ -21,48 +21,51 @@ export function AccountControls({ user, actions }: Props) {
   return (
     <div className="grid gap-6 md:grid-cols-3">
       <Panel title={t("changeRole")} id="role-panel">
-        <ActionForm action={actions.changeRole} userId={user.id} success={t("roleSaved")}>
+        <ActionForm action={actions.changeRole} userId={user.id} success={t("roleSaved")} formId="role" submit={<SubmitButton>{t("saveRole")}</SubmitButton>}>
           {(state) => (
-            <>
-              <RoleSelect
-                id="field-new-role"
-                defaultValue={state.status === "error" ? textValue(state.values, "role") : user.role}
-                errors={state.status === "error" ? state.fieldErrors?.role : undefined}
-              />
-              <SubmitButton>{t("saveRole")}</SubmitButton>
-            </>
+            <RoleSelect
+              id="field-new-role"
+              defaultValue={state.status === "error" ? textValue(state.values, "role") : user.role}
+              errors={state.status === "error" ? state.fieldErrors?.role : undefined}
+            />
           )}
         </ActionForm>
       </Panel>
       <Panel title={t("access")} id="access-panel">
-        <ActionForm action={actions.setDisabled} userId={user.id} success={t("statusSaved")}>
+        <ActionForm
+          action={actions.setDisabled}
+          userId={user.id}
+          success={t("statusSaved")}
+          formId="access"
+          submit={<SubmitButton variant={user.disabled ? "primary" : "danger"}>{user.disabled ? t("enable") : t("disable")}</SubmitButton>}
+        >
           {() => (
             <>
               <p className="text-sm text-slate-700">{t("disableHelp")}</p>
               <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
-              <SubmitButton variant={user.disabled ? "primary" : "danger"}>
-                {user.disabled ? t("enable") : t("disable")}
-              </SubmitButton>
             </>
           )}
         </ActionForm>
       </Panel>
       <Panel title={t("resetPassword")} id="password-panel">
-        <ActionForm action={actions.resetPassword} userId={user.id} success={t("passwordSaved")}>
+        <ActionForm
+          action={actions.resetPassword}
+          userId={user.id}
+          success={t("passwordSaved")}
+          formId="password"
+          submit={<SubmitButton variant="secondary">{t("resetPassword")}</SubmitButton>}
+        >
           {(state) => (
-            <>
-              <Field
-                name="password"
-                id="field-new-password"
-                type="password"
-                dir="ltr"
-                label={t("newPassword")}
-                help={t("resetHelp")}
-                autoComplete="new-password"
-                errors={state.status === "error" ? state.fieldErrors?.password : undefined}
-              />
-              <SubmitButton variant="secondary">{t("resetPassword")}</SubmitButton>
-            </>
+            <Field
+              name="password"
+              id="field-new-password"
+              type="password"
+              dir="ltr"
+              label={t("newPassword")}
+              help={t("resetHelp")}
+              autoComplete="new-password"
+              errors={state.status === "error" ? state.fieldErrors?.password : undefined}
+            />
           )}
         </ActionForm>
       </Panel>
@@ -81,23 +84,40 @@ function Panel({ title, id, children }: { title: string; id: string; children: R
   );
 }
 
+/** One of the account's forms; each asks for the admin's own password too (lib/auth/reauthenticate.ts). */
 function ActionForm({
   action,
   userId,
   success,
+  formId,
+  submit,
   children,
 }: {
   action: Action;
   userId: string;
   success: string;
+  formId: string;
+  submit: ReactNode;
   children: (state: FormState) => ReactNode;
 }) {
+  const t = useTranslations("accounts");
   const [state, formAction] = useActionState(action, idle);
   return (
     <form action={formAction} className="flex flex-col items-start gap-3" noValidate key={JSON.stringify(state)}>
       <input type="hidden" name="userId" value={userId} />
       <FormMessage state={state} success={success} />
       {children(state)}
+      <Field
+        name="yourPassword"
+        id={`field-your-password-${formId}`}
+        type="password"
+        dir="ltr"
+        label={t("yourPassword")}
+        help={t("yourPasswordHelp")}
+        autoComplete="current-password"
+        errors={state.status === "error" ? state.fieldErrors?.yourPassword : undefined}
+      />
+      {submit}
     </form>
   );
 }

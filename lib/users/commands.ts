@@ -3,6 +3,7 @@ import type { Db, Executor } from "@/db/client";
 import { users, type Role, type User } from "@/db/schema";
 import { authorize, type Principal } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/passwords";
+import { confirmIdentity } from "@/lib/auth/reauthenticate";
 import { isUuid } from "@/lib/ids";
 import { diff, recordAudit } from "@/lib/audit/record";
 import { expectedFailure, fail, fieldErrorsOf, isUniqueViolation, ok, type Result } from "@/lib/result";
@@ -36,6 +37,8 @@ export async function createUser(db: Db, by: Principal | null, input: unknown): 
 export async function changeRole(db: Db, by: Principal | null, input: unknown): Promise<Result> {
   try {
     authorize(by, "user:manage");
+    const unconfirmed = await confirmIdentity(db, by, input);
+    if (unconfirmed) return unconfirmed;
     const parsed = changeRoleSchema.safeParse(input);
     if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
     const { userId, role } = parsed.data;
@@ -62,6 +65,8 @@ export async function changeRole(db: Db, by: Principal | null, input: unknown): 
 export async function setDisabled(db: Db, by: Principal | null, input: unknown): Promise<Result> {
   try {
     authorize(by, "user:manage");
+    const unconfirmed = await confirmIdentity(db, by, input);
+    if (unconfirmed) return unconfirmed;
     const parsed = setDisabledSchema.safeParse(input);
     if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
     const { userId, disabled } = parsed.data;
@@ -97,6 +102,8 @@ export async function setDisabled(db: Db, by: Principal | null, input: unknown):
 export async function resetPassword(db: Db, by: Principal | null, input: unknown): Promise<Result> {
   try {
     authorize(by, "user:manage");
+    const unconfirmed = await confirmIdentity(db, by, input);
+    if (unconfirmed) return unconfirmed;
     const userId = (input as { userId?: unknown } | null)?.userId;
     const [account] = typeof userId === "string" && isUuid(userId) ? await db.select({ email: users.email }).from(users).where(eq(users.id, userId)) : [];
     const parsed = resetPasswordSchema.safeParse({ ...(input as object), email: account?.email });

@@ -9,7 +9,7 @@ import { MAX_BODY_BYTES } from "@/lib/api/http";
 import type { Actor } from "@/lib/auth/actor";
 import { createToken, revokeToken } from "@/lib/tokens/tokens";
 import { setDisabled } from "@/lib/users/commands";
-import { addAccount } from "../support/accounts";
+import { addAccount, TEST_PASSWORD } from "../support/accounts";
 import { apiCaller, type Json } from "../support/api";
 import type { HttpMethod } from "@/lib/api/routes";
 import { backends } from "../support/databases";
@@ -121,7 +121,7 @@ describe.each(backends)("the JSON API on $name", (backend) => {
       const person = await addAccount(handle.db, "manager");
       const made = await tokenFor(person);
       expect((await call("GET", "/me", { token: made.token })).status).toBe(200);
-      await setDisabled(handle.db, admin, { userId: person.id, disabled: true });
+      await setDisabled(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: person.id, disabled: true });
       expect((await call("GET", "/me", { token: made.token })).status).toBe(401);
     });
 

@@ -14,7 +14,7 @@ import {
   revokeToken,
   type CreatedToken,
 } from "@/lib/tokens/tokens";
-import { addAccount } from "../support/accounts";
+import { addAccount, TEST_PASSWORD } from "../support/accounts";
 import { backends } from "../support/databases";
 
 const MINUTE = 60_000;
@@ -76,9 +76,9 @@ describe.each(backends)("personal API tokens on $name", (backend) => {
   it("authenticates a live token as its owner, with the owner's current role", async () => {
     const created = await made(other);
     expect(await authenticateToken(handle.db, created.token)).toEqual({ ...other, kind: "user" });
-    expect(await changeRole(handle.db, admin, { userId: other.id, role: "manager" })).toMatchObject({ ok: true });
+    expect(await changeRole(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: other.id, role: "manager" })).toMatchObject({ ok: true });
     expect(await authenticateToken(handle.db, created.token)).toMatchObject({ id: other.id, role: "manager" });
-    await changeRole(handle.db, admin, { userId: other.id, role: "reviewer" });
+    await changeRole(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: other.id, role: "reviewer" });
   });
 
   it("refuses a missing, malformed or unknown token", async () => {
@@ -121,21 +121,21 @@ describe.each(backends)("personal API tokens on $name", (backend) => {
   it("stops the tokens of a disabled account, even once it is re-enabled, and after a password reset", async () => {
     const person = await addAccount(handle.db, "manager");
     const before = await made(person);
-    expect(await setDisabled(handle.db, admin, { userId: person.id, disabled: true })).toMatchObject({ ok: true });
+    expect(await setDisabled(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: person.id, disabled: true })).toMatchObject({ ok: true });
     expect(await authenticateToken(handle.db, before.token)).toBeNull();
-    await setDisabled(handle.db, admin, { userId: person.id, disabled: false });
+    await setDisabled(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: person.id, disabled: false });
     expect(await authenticateToken(handle.db, before.token)).toBeNull();
     expect((await listTokens(handle.db, person)).find((t) => t.id === before.id)?.status).toBe("ended");
 
     const after = await made(person);
     expect(await authenticateToken(handle.db, after.token)).not.toBeNull();
-    expect(await resetPassword(handle.db, admin, { userId: person.id, password: "a brand new passphrase 42" })).toMatchObject({ ok: true });
+    expect(await resetPassword(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: person.id, password: "a brand new passphrase 42" })).toMatchObject({ ok: true });
     expect(await authenticateToken(handle.db, after.token)).toBeNull();
   });
 
   it("refuses to make a token for a disabled account, or for nobody", async () => {
     const person = await addAccount(handle.db, "staff");
-    await setDisabled(handle.db, admin, { userId: person.id, disabled: true });
+    await setDisabled(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: person.id, disabled: true });
     expect(await createToken(handle.db, person, { name: "x" })).toMatchObject({ ok: false, error: "signedOut" });
     expect(await createToken(handle.db, null, { name: "x" })).toMatchObject({ ok: false, error: "signedOut" });
     expect(await createToken(handle.db, systemActor(), { name: "x" })).toMatchObject({ ok: false, error: "signedOut" });

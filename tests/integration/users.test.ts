@@ -57,7 +57,7 @@ describe.each(backends)("account commands on $name", (backend) => {
   it("stores only a hash of the password and never writes either to the trail", async () => {
     const created = await createUser(handle.db, admin, { email: uniqueEmail("hash"), name: "H", role: "staff", password: TEST_PASSWORD });
     if (!created.ok) throw new Error(JSON.stringify(created));
-    await resetPassword(handle.db, admin, { userId: created.value.id, password: NEW_PASSWORD });
+    await resetPassword(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: created.value.id, password: NEW_PASSWORD });
 
     const row = await userById(handle.db, created.value.id);
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
@@ -111,9 +111,9 @@ describe.each(backends)("account commands on $name", (backend) => {
   describe("refuses callers who may not manage accounts, changing nothing", () => {
     const attempts = (target: string) => [
       (by: Actor | null) => createUser(handle.db, by, { email: uniqueEmail("x"), name: "X", role: "admin", password: NEW_PASSWORD }),
-      (by: Actor | null) => changeRole(handle.db, by, { userId: target, role: "admin" }),
-      (by: Actor | null) => setDisabled(handle.db, by, { userId: target, disabled: true }),
-      (by: Actor | null) => resetPassword(handle.db, by, { userId: target, password: NEW_PASSWORD }),
+      (by: Actor | null) => changeRole(handle.db, by, { yourPassword: TEST_PASSWORD, userId: target, role: "admin" }),
+      (by: Actor | null) => setDisabled(handle.db, by, { yourPassword: TEST_PASSWORD, userId: target, disabled: true }),
+      (by: Actor | null) => resetPassword(handle.db, by, { yourPassword: TEST_PASSWORD, userId: target, password: NEW_PASSWORD }),
     ];
 
     it.each(["staff", "reviewer", "manager"] as const)("a %s gets forbidden", async (role) => {
@@ -145,10 +145,32 @@ describe.each(backends)("account commands on $name", (backend) => {
     });
   });
 
+  it("asks the admin's own password again before a role change, disabling or a password reset", async () => {
+    const target = await addAccount(handle.db, "staff");
+    const changes = [
+      (extra: object) => changeRole(handle.db, admin, { userId: target.id, role: "manager", ...extra }),
+      (extra: object) => setDisabled(handle.db, admin, { userId: target.id, disabled: true, ...extra }),
+      (extra: object) => resetPassword(handle.db, admin, { userId: target.id, password: "an entirely new passphrase 7", ...extra }),
+    ];
+    for (const change of changes) {
+      const failuresBefore = (await auditTrail(handle.db)).filter((e) => e.action === "auth.reauthentication_failed").length;
+      expect(await change({})).toEqual({ ok: false, error: "invalidInput", fieldErrors: { yourPassword: ["required"] } });
+      expect(await change({ yourPassword: "not my password at all" })).toEqual({ ok: false, error: "invalidInput", fieldErrors: { yourPassword: ["wrongPassword"] } });
+      const failures = (await auditTrail(handle.db)).filter((e) => e.action === "auth.reauthentication_failed");
+      expect(failures).toHaveLength(failuresBefore + 1);
+      expect(failures.at(-1)).toMatchObject({ actorId: admin.id });
+    }
+    // Nothing changed: the person is still staff, enabled, and signs in with the old password.
+    expect(await userById(handle.db, target.id)).toMatchObject({ role: "staff", disabledAt: null });
+    expect(await attemptSignIn(handle.db, { email: target.email, password: TEST_PASSWORD, clientAddress: null })).toMatchObject({ ok: true });
+    // The command line (an operator on the server) is not asked.
+    expect(await changeRole(handle.db, systemActor(), { userId: target.id, role: "reviewer" })).toMatchObject({ ok: true });
+  });
+
   it("changes a role and records from what to what", async () => {
     const target = await addAccount(handle.db, "staff");
     const events = await eventsWrittenBy(async () => {
-      expect(await changeRole(handle.db, admin, { userId: target.id, role: "reviewer" })).toEqual({ ok: true, value: undefined });
+      expect(await changeRole(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: target.id, role: "reviewer" })).toEqual({ ok: true, value: undefined });
     });
     expect((await userById(handle.db, target.id)).role).toBe("reviewer");
     expect(events).toHaveLength(1);
@@ -163,7 +185,7 @@ describe.each(backends)("account commands on $name", (backend) => {
   it("records nothing when the role is already the one asked for", async () => {
     const target = await addAccount(handle.db, "manager");
     const events = await eventsWrittenBy(async () => {
-      expect((await changeRole(handle.db, admin, { userId: target.id, role: "manager" })).ok).toBe(true);
+      expect((await changeRole(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: target.id, role: "manager" })).ok).toBe(true);
     });
     expect(events).toEqual([]);
   });
@@ -173,7 +195,7 @@ describe.each(backends)("account commands on $name", (backend) => {
     const versionBefore = (await userById(handle.db, target.id)).sessionVersion;
 
     const disabling = await eventsWrittenBy(async () => {
-      expect((await setDisabled(handle.db, admin, { userId: target.id, disabled: true })).ok).toBe(true);
+      expect((await setDisabled(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: target.id, disabled: true })).ok).toBe(true);
     });
     const disabled = await userById(handle.db, target.id);
     expect(disabled.disabledAt).toBeInstanceOf(Date);
@@ -182,7 +204,7 @@ describe.each(backends)("account commands on $name", (backend) => {
     expect(disabling[0]).toMatchObject({ action: "user.disabled", actorId: admin.id, entityId: target.id, changes: { disabled: { from: false, to: true } } });
 
     const enabling = await eventsWrittenBy(async () => {
-      expect((await setDisabled(handle.db, admin, { userId: target.id, disabled: false })).ok).toBe(true);
+      expect((await setDisabled(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: target.id, disabled: false })).ok).toBe(true);
     });
     const enabled = await userById(handle.db, target.id);
     expect(enabled.disabledAt).toBeNull();
@@ -194,7 +216,7 @@ describe.each(backends)("account commands on $name", (backend) => {
   it("does not let an admin disable their own account", async () => {
     const other = await addAccount(handle.db, "admin");
     const events = await eventsWrittenBy(async () => {
-      expect(await setDisabled(handle.db, other, { userId: other.id, disabled: true })).toEqual({ ok: false, error: "cannotDisableSelf" });
+      expect(await setDisabled(handle.db, other, { yourPassword: TEST_PASSWORD, userId: other.id, disabled: true })).toEqual({ ok: false, error: "cannotDisableSelf" });
     });
     expect(events).toEqual([]);
     expect((await userById(handle.db, other.id)).disabledAt).toBeNull();
@@ -205,7 +227,7 @@ describe.each(backends)("account commands on $name", (backend) => {
     const versionBefore = (await userById(handle.db, target.id)).sessionVersion;
 
     const events = await eventsWrittenBy(async () => {
-      expect(await resetPassword(handle.db, admin, { userId: target.id, password: NEW_PASSWORD })).toEqual({ ok: true, value: undefined });
+      expect(await resetPassword(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: target.id, password: NEW_PASSWORD })).toEqual({ ok: true, value: undefined });
     });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "user.password_reset", actorId: admin.id, entityId: target.id, changes: null });
@@ -219,7 +241,7 @@ describe.each(backends)("account commands on $name", (backend) => {
   it("refuses a weak new password and keeps the old one", async () => {
     const target = await addAccount(handle.db, "staff");
     const before = await userById(handle.db, target.id);
-    expect(await resetPassword(handle.db, admin, { userId: target.id, password: "Password1234!" })).toEqual({
+    expect(await resetPassword(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: target.id, password: "Password1234!" })).toEqual({
       ok: false,
       error: "invalidInput",
       fieldErrors: { password: ["passwordCommon"] },
@@ -229,7 +251,7 @@ describe.each(backends)("account commands on $name", (backend) => {
 
   it("refuses a new password that contains the account's email", async () => {
     const target = await addAccount(handle.db, "staff", { email: "fatima.hassan@example.org" });
-    expect(await resetPassword(handle.db, admin, { userId: target.id, password: "my-fatima.hassan-pass" })).toMatchObject({
+    expect(await resetPassword(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: target.id, password: "my-fatima.hassan-pass" })).toMatchObject({
       ok: false,
       fieldErrors: { password: ["passwordContainsEmail"] },
     });
@@ -242,10 +264,10 @@ describe.each(backends)("account commands on $name", (backend) => {
 
   it("answers notFound for an account that does not exist", async () => {
     const missing = randomUUID();
-    expect(await changeRole(handle.db, admin, { userId: missing, role: "staff" })).toEqual({ ok: false, error: "notFound" });
-    expect(await setDisabled(handle.db, admin, { userId: missing, disabled: true })).toEqual({ ok: false, error: "notFound" });
-    expect(await resetPassword(handle.db, admin, { userId: missing, password: NEW_PASSWORD })).toEqual({ ok: false, error: "notFound" });
-    expect(await changeRole(handle.db, admin, { userId: "../etc/passwd", role: "staff" })).toEqual({
+    expect(await changeRole(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: missing, role: "staff" })).toEqual({ ok: false, error: "notFound" });
+    expect(await setDisabled(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: missing, disabled: true })).toEqual({ ok: false, error: "notFound" });
+    expect(await resetPassword(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: missing, password: NEW_PASSWORD })).toEqual({ ok: false, error: "notFound" });
+    expect(await changeRole(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: "../etc/passwd", role: "staff" })).toEqual({
       ok: false,
       error: "invalidInput",
       fieldErrors: { userId: ["notFound"] },
@@ -255,7 +277,7 @@ describe.each(backends)("account commands on $name", (backend) => {
   it("lists accounts by name with their state, and shows an account's history newest first", async () => {
     const zed = await addAccount(handle.db, "staff", { name: "Zed Zayed" });
     const abe = await addAccount(handle.db, "reviewer", { name: "Abe Abbas" });
-    await setDisabled(handle.db, admin, { userId: zed.id, disabled: true });
+    await setDisabled(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: zed.id, disabled: true });
 
     const list = await listUsers(handle.db, admin);
     const names = list.map((u) => u.name);
@@ -289,18 +311,18 @@ describe.each(backends)("the last active admin on $name", (backend) => {
     const eventsBefore = (await auditTrail(handle.db)).length;
     expect(await changeRole(handle.db, systemActor(), { userId: admin.id, role: "manager" })).toEqual({ ok: false, error: "lastAdmin" });
     expect(await setDisabled(handle.db, systemActor(), { userId: admin.id, disabled: true })).toEqual({ ok: false, error: "lastAdmin" });
-    expect(await changeRole(handle.db, admin, { userId: admin.id, role: "staff" })).toEqual({ ok: false, error: "lastAdmin" });
+    expect(await changeRole(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: admin.id, role: "staff" })).toEqual({ ok: false, error: "lastAdmin" });
     expect(await allUsers(handle.db)).toEqual(before);
     expect(await auditTrail(handle.db)).toHaveLength(eventsBefore);
   });
 
   it("can step down once another active admin exists, but a disabled admin does not count", async () => {
     const second = await addAccount(handle.db, "admin");
-    expect((await setDisabled(handle.db, admin, { userId: second.id, disabled: true })).ok).toBe(true);
-    expect(await changeRole(handle.db, admin, { userId: admin.id, role: "manager" })).toEqual({ ok: false, error: "lastAdmin" });
+    expect((await setDisabled(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: second.id, disabled: true })).ok).toBe(true);
+    expect(await changeRole(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: admin.id, role: "manager" })).toEqual({ ok: false, error: "lastAdmin" });
 
-    expect((await setDisabled(handle.db, admin, { userId: second.id, disabled: false })).ok).toBe(true);
-    expect(await changeRole(handle.db, admin, { userId: admin.id, role: "manager" })).toEqual({ ok: true, value: undefined });
+    expect((await setDisabled(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: second.id, disabled: false })).ok).toBe(true);
+    expect(await changeRole(handle.db, admin, { yourPassword: TEST_PASSWORD, userId: admin.id, role: "manager" })).toEqual({ ok: true, value: undefined });
     expect((await userById(handle.db, admin.id)).role).toBe("manager");
     expect(await setDisabled(handle.db, systemActor(), { userId: second.id, disabled: true })).toEqual({ ok: false, error: "lastAdmin" });
   });
