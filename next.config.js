@@ -7,6 +7,9 @@ const nextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "pdfkit", "svg-to-pdfkit", "exceljs", "linkedom", "@observablehq/plot"],
   poweredByHeader: false,
+  // Every page's <title> and metadata in the first bytes of its HTML, not streamed in later: a screen
+  // reader announces the page at once, and nothing (axe included) ever sees a page without a title.
+  htmlLimitedBots: /.*/,
   // forbidden() renders app/forbidden.tsx with a 403 status.
   experimental: { authInterrupts: true },
   // On every response; the Content-Security-Policy, which needs a nonce per response, comes from proxy.ts.
