@@ -14,7 +14,7 @@ import { Pool } from "pg";
 import { openDatabase } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { summaryCharts } from "@/lib/summaries/charts";
-import { translatorFor } from "@/lib/summaries/export";
+import { translatorFor } from "@/lib/i18n/translator";
 import { summarise, summaryStatements } from "@/lib/summaries/figures";
 import { parseSummaryFilter, type SummaryFilter } from "@/lib/summaries/filters";
 import { summaryTables } from "@/lib/summaries/tables";

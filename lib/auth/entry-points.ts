@@ -3,7 +3,7 @@ import type { Permission } from "./permissions";
 /**
  * Every way into the server, with what it asks of the caller: each server action, route handler
  * and JSON API route. "public" needs no session; "signed-in" any active account; otherwise the
- * permission (several: any one of them, the command deciding between them by what it touches,
+ * permission (when several are named, one of them suffices, the command deciding by what it touches,
  * such as one's own submission or one's own item). tests/unit/entry-points.test.ts fails when a
  * server action or route exists that is not listed here; tests/integration/authorization-matrix.test.ts
  * runs the API routes as every role.

@@ -91,5 +91,6 @@ export type SourceType = (typeof sourceTypes)[number];
 export type AssessmentMethod = (typeof assessmentMethods)[number];
 export type ClosingReason = (typeof closingReasons)[number];
 export type BelligerentAnswer = (typeof belligerentAnswers)[number];
+export type NonCredibleReason = (typeof nonCredibleReasons)[number];
 export type RedressType = (typeof redressTypes)[number];
 export type RedressStatus = (typeof redressStatuses)[number];

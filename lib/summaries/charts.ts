@@ -33,8 +33,8 @@ const fontFamily = "system-ui, 'Noto Sans', 'Noto Sans Arabic', sans-serif";
 
 function draw(options: Plot.PlotOptions): string {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  const chart = Plot.plot({ width: WIDTH, style: { fontFamily, fontSize: "12px" }, ...options, document } as Plot.PlotOptions);
-  const svg = chart as unknown as Element;
+  // linkedom's document stands in for the browser's: Plot only creates and sets elements on it.
+  const svg = Plot.plot({ width: WIDTH, style: { fontFamily, fontSize: "12px" }, ...options, document } as Plot.PlotOptions);
   svg.setAttribute("aria-hidden", "true");
   svg.setAttribute("focusable", "false");
   return svg.outerHTML;

@@ -3,6 +3,7 @@ export const exportKinds = ["cases", "victims", "redress", "sources", "workbook"
 export type ExportKind = (typeof exportKinds)[number];
 export const csvKinds = ["cases", "victims", "redress", "sources"] as const satisfies readonly ExportKind[];
 export type CsvKind = (typeof csvKinds)[number];
+export const isCsvKind = (kind: ExportKind): kind is CsvKind => (csvKinds as readonly ExportKind[]).includes(kind);
 
 /** Public: fit for publication (no confidential identity, no internal text). Internal: for managers. */
 export const audiences = ["public", "internal"] as const;

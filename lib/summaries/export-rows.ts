@@ -4,6 +4,7 @@ import { cases, redressItems, sources, victims } from "@/db/schema";
 import { governorateOf } from "@/lib/places/admin-areas";
 import type { Audience, CsvKind } from "./export-kinds";
 import { countedCases, type SummaryFilter } from "./filters";
+import { rowsOf } from "@/db/rows";
 
 /**
  * The records behind the figures, one table per kind, read in batches of cases (keyset on the
@@ -99,16 +100,17 @@ const casesTable: ExportTable = {
   async *rows(db, filter, audience) {
     const hidden = caseColumns.map((c) => audience === "public" && internalCaseColumns.has(c));
     const batches = prefetched(
-      async (after) =>
-        (
-          (await db.execute(sql`select ${selectList}
+      (after) =>
+        rowsOf<Record<string, ExportCell>>(
+          db,
+          sql`select ${selectList}
             from cases left join lateral (
               select r.case_id, r.answer, r.deaths_conceded_min, r.deaths_conceded_max from belligerent_responses r
               where r.case_id = cases.id order by r.answer is not null desc, r.sent_at desc, r.id desc limit 1
             ) standing on true
             where ${and(countedCases(filter), gt(cases.reference, after))}
-            order by cases.reference limit ${BATCH}`)) as unknown as { rows: Record<string, ExportCell>[] }
-        ).rows,
+            order by cases.reference limit ${BATCH}`,
+        ),
       (row) => row.reference as string,
     );
     for await (const batch of batches) {

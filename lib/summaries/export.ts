@@ -1,26 +1,19 @@
 import { Readable } from "node:stream";
-import { createTranslator } from "next-intl";
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize, type Principal } from "@/lib/auth/actor";
 import { csvLine } from "@/lib/csv";
-import { catalogues } from "@/lib/i18n/catalogues";
 import type { Locale } from "@/lib/i18n/locales";
-import { exportFiles, type Audience, type CsvKind, type ExportKind } from "./export-kinds";
+import { translatorFor, type Translate } from "@/lib/i18n/translator";
+import { exportFiles, isCsvKind, type Audience, type CsvKind, type ExportKind } from "./export-kinds";
 import { exportTables } from "./export-rows";
 import { summarise, type Summary } from "./figures";
 import type { SummaryFilter } from "./filters";
 import { summaryTables } from "./tables";
-import { chartTextOf, filterDescription, methodologyKeys, type Translate } from "./wording";
+import { chartTextOf, filterDescription, methodologyKeys } from "./wording";
 
 export type SummaryExport = { filter: SummaryFilter; kind: ExportKind; audience: Audience };
 export type ExportFile = { body: ReadableStream<Uint8Array>; fileName: string; mediaType: string };
-
-/** The catalogue translator for a language, outside a request (the API, and files made for a reader). */
-export function translatorFor(locale: Locale): Translate {
-  const t = createTranslator({ locale, messages: catalogues[locale] });
-  return (key, values) => t(key as never, values as never);
-}
 
 /** The printable report is typeset in English for now (docs/decisions/0011): its fonts carry no Arabic. */
 const reportLocale: Locale = "en";
@@ -84,7 +77,7 @@ function pulled(chunks: AsyncGenerator<Buffer>): ReadableStream<Uint8Array> {
 
 async function fileBody(db: Db, by: Principal, request: SummaryExport, locale: Locale, now: Date): Promise<ReadableStream<Uint8Array>> {
   const { kind, filter, audience } = request;
-  if (kind === "cases" || kind === "victims" || kind === "redress" || kind === "sources") return pulled(csvOf(db, kind, filter, audience));
+  if (isCsvKind(kind)) return pulled(csvOf(db, kind, filter, audience));
   return Readable.toWeb(await documentBody(db, by, request, locale, now)) as ReadableStream<Uint8Array>;
 }
 

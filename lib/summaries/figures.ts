@@ -1,8 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { authorize, type Principal } from "@/lib/auth/actor";
-import { belligerentAnswers, civilianObjects, gradings, redressStatuses, redressTypes, stages } from "@/lib/cases/vocabulary";
+import { belligerentAnswers, civilianObjects, gradings, redressStatuses, redressTypes, stages, type RedressStatus, type RedressType } from "@/lib/cases/vocabulary";
 import { countedCases, type SummaryFilter } from "./filters";
+import { rowsOf } from "@/db/rows";
 
 /**
  * The accountability figures (DOMAIN.md, "Accountability summaries"), each aggregated by
@@ -45,9 +46,9 @@ export type Measures = Harm & {
 
 export type Breakdown = Measures & { key: string };
 export type Count = { key: string; cases: number };
-export type RedressCount = { type: string; status: string; items: number };
+export type RedressCount = { type: RedressType; status: RedressStatus; items: number };
 /** Amounts are exact decimal text (numeric in the database), never a float. */
-export type RedressAmount = { currency: string; status: string; items: number; amount: string };
+export type RedressAmount = { currency: string; status: RedressStatus; items: number; amount: string };
 export type Duration = { step: DurationStep; cases: number; median: number | null; p90: number | null };
 
 export const durationSteps = ["assessment", "answer", "redressCompleted"] as const;
@@ -128,11 +129,11 @@ function withGap<T extends MeasureRow>(row: T): T & { gap: Gap } {
  * longer than the query) and enough memory to sort and hash 100,000 rows without spilling to disk.
  * Both settings end with the transaction, so the pooled connection goes back as it came.
  */
-async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+async function analyticRows<T>(db: Db, query: SQL): Promise<T[]> {
   return db.transaction(
     async (tx) => {
       await tx.execute(sql`select set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`);
-      return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
+      return rowsOf<T>(tx, query);
     },
     { accessMode: "read only" },
   );
@@ -208,7 +209,7 @@ function durations(filter: SummaryFilter): SQL {
     select step, count(*)::float8 as cases, ${pct(0.5)} as median, ${pct(0.9)} as p90 from steps where days >= 0 group by step`;
 }
 
-type RedressRow = { byCurrency: boolean; type: string | null; status: string; currency: string | null; items: number; amount: string | null };
+type RedressRow = { byCurrency: boolean; type: RedressType | null; status: RedressStatus; currency: string | null; items: number; amount: string | null };
 
 function redressTallies(filter: SummaryFilter): SQL {
   return sql`select grouping(r.type) = 1 as "byCurrency", r.type::text as type, r.status::text as status, r.currency,
@@ -231,6 +232,8 @@ function filled(keys: readonly string[], rows: { key: string | null; cases: numb
   return keys.map((key) => ({ key, cases: found.get(key) ?? 0 }));
 }
 
+const statusOrder = (a: { status: RedressStatus }, b: { status: RedressStatus }) => redressStatuses.indexOf(a.status) - redressStatuses.indexOf(b.status);
+
 const emptyMeasures = (): MeasureRow => ({
   cases: 0,
   ...(Object.fromEntries(harmColumns.map((c) => [c, 0])) as Harm),
@@ -245,11 +248,11 @@ export async function summarise(db: Db, by: Principal | null, filter: SummaryFil
   authorize(by, "summary:read");
   const [tallySql, belligerentSql, objectSql, durationSql, redressSql] = summaryStatements(filter);
   const [tallyRows, belligerentRows, objectRows, durationRows, redressRows] = await Promise.all([
-    rowsOf<TallyRow>(db, tallySql),
-    rowsOf<MeasureRow & { key: string }>(db, belligerentSql),
-    rowsOf<Count>(db, objectSql),
-    rowsOf<Duration>(db, durationSql),
-    rowsOf<RedressRow>(db, redressSql),
+    analyticRows<TallyRow>(db, tallySql),
+    analyticRows<MeasureRow & { key: string }>(db, belligerentSql),
+    analyticRows<Count>(db, objectSql),
+    analyticRows<Duration>(db, durationSql),
+    analyticRows<RedressRow>(db, redressSql),
   ]);
   const of = (dimension: string) => tallyRows.filter((r) => r.dimension === dimension);
   const breakdown = (rows: TallyRow[]) =>
@@ -264,13 +267,11 @@ export async function summarise(db: Db, by: Principal | null, filter: SummaryFil
     openByAge: filled(ageBands, of("openAge")),
     civilianObjects: filled(civilianObjects, objectRows),
     redress: redressRows
-      .filter((r) => !r.byCurrency)
-      .map(({ type, status, items }) => ({ type: type as string, status, items }))
-      .sort((a, b) => redressTypes.indexOf(a.type as never) - redressTypes.indexOf(b.type as never) || redressStatuses.indexOf(a.status as never) - redressStatuses.indexOf(b.status as never)),
+      .flatMap(({ byCurrency, type, status, items }) => (!byCurrency && type ? [{ type, status, items }] : []))
+      .sort((a, b) => redressTypes.indexOf(a.type) - redressTypes.indexOf(b.type) || statusOrder(a, b)),
     amounts: redressRows
-      .filter((r) => r.byCurrency)
-      .map(({ currency, status, items, amount }) => ({ currency: currency as string, status, items, amount: amount as string }))
-      .sort((a, b) => a.currency.localeCompare(b.currency) || redressStatuses.indexOf(a.status as never) - redressStatuses.indexOf(b.status as never)),
+      .flatMap(({ byCurrency, currency, status, items, amount }) => (byCurrency && currency && amount ? [{ currency, status, items, amount }] : []))
+      .sort((a, b) => a.currency.localeCompare(b.currency) || statusOrder(a, b)),
     durations: durationSteps.map((step) => foundDurations.get(step) ?? { step, cases: 0, median: null, p90: null }),
     byYear: breakdown(of("year")),
     byGovernorate: breakdown(of("governorate")),

@@ -18,5 +18,3 @@ export const summaryFilterParams = (filter: SummaryFilter): URLSearchParams => t
 export function countedCases(filter: SummaryFilter): SQL {
   return and(...caseFilterConditions(filter), isNull(cases.duplicateOf)) ?? sql`true`;
 }
-
-export const isUnfiltered = (filter: SummaryFilter) => summaryFilterParams(filter).size === 0;

@@ -1,5 +1,6 @@
 import type { Breakdown, Summary } from "./figures";
-import { governorateName, type Translate } from "./wording";
+import type { Translate } from "@/lib/i18n/translator";
+import { governorateName } from "./wording";
 
 /**
  * The summary as titled tables: the page shows them, the workbook has a sheet for each and the
@@ -8,23 +9,6 @@ import { governorateName, type Translate } from "./wording";
  */
 export type Cell = string | number | null;
 export type FigureTableData = { id: string; title: string; columns: string[]; rows: Cell[][] };
-
-
-export const tableIds = [
-  "harm",
-  "gap",
-  "byStage",
-  "byGrading",
-  "answers",
-  "redress",
-  "amounts",
-  "durations",
-  "openByAge",
-  "objects",
-  "byYear",
-  "byGovernorate",
-  "byBelligerent",
-] as const;
 
 function breakdownTable(id: string, title: string, keyColumn: string, rows: Breakdown[], name: (key: string) => string, t: Translate): FigureTableData {
   const min = (label: string) => `${label}: ${t("summaries.minimum")}`;

@@ -1,8 +1,6 @@
 import { governorateOf } from "@/lib/places/admin-areas";
+import type { Translate } from "@/lib/i18n/translator";
 import type { SummaryFilter } from "./filters";
-
-/** A translator for keys of the catalogues (next-intl's, or createTranslator's outside a request). */
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /** The methodology note, paragraph by paragraph (keys under summaries.methodology). */
 export const methodologyKeys = ["counted", "harm", "stages", "answers", "gap", "redress", "durations", "age", "objects", "breakdowns", "exports"] as const;

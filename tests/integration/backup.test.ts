@@ -12,14 +12,15 @@ import { victimCommands } from "@/lib/cases/items";
 import { moveCase } from "@/lib/cases/stage-commands";
 import { addAccount } from "../support/accounts";
 import { databaseUrlOf, freshPostgresDatabase } from "../support/databases";
+import { rowsOf } from "@/db/rows";
 
 const tables = ["users", "cases", "victims", "sources", "comments", "stage_moves", "audit_events", "reference_counters"];
 
 async function countsOf(db: Db): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of tables) {
-    const { rows } = (await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] };
-    counts[table] = rows[0].n;
+    const [{ n }] = await rowsOf<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`));
+    counts[table] = n;
   }
   return counts;
 }

@@ -6,6 +6,7 @@ import { createToken } from "@/lib/tokens/tokens";
 import { addAccount } from "../support/accounts";
 import { apiCaller, minimalCaseBody, type Json } from "../support/api";
 import { backends } from "../support/databases";
+import { rowsOf } from "@/db/rows";
 
 /**
  * Every command's input, attacked: each answer is a success that stored the text as sent (trimmed,
@@ -61,8 +62,8 @@ describe.each(backends)("hostile input through the API on $name", (backend) => {
   const counts = async () => {
     const out: Record<string, number> = {};
     for (const t of tables) {
-      const { rows } = (await handle.db.execute(sql.raw(`select count(*)::int as n from ${t}`))) as unknown as { rows: { n: number }[] };
-      out[t] = rows[0].n;
+      const [{ n }] = await rowsOf<{ n: number }>(handle.db, sql.raw(`select count(*)::int as n from ${t}`));
+      out[t] = n;
     }
     return out;
   };

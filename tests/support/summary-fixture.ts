@@ -5,6 +5,7 @@ import type {
   BelligerentAnswer,
   ClosingReason,
   Grading,
+  NonCredibleReason,
   RedressStatus,
   RedressType,
   SourceType,
@@ -13,7 +14,7 @@ import type {
 import fixture from "../fixtures/summary-cases.json";
 
 type Range = [number, number];
-type Sending = { sent: number; kind?: "submission" | "re_evaluation"; answer?: BelligerentAnswer; reason?: string; answered?: number; conceded?: Range };
+type Sending = { sent: number; kind?: "submission" | "re_evaluation"; answer?: BelligerentAnswer; reason?: NonCredibleReason; answered?: number; conceded?: Range };
 type FixtureCase = {
   ref: string;
   date: string;
@@ -137,7 +138,7 @@ export async function insertSummaryFixture(db: Db, staff: Actor, reviewer: Actor
         sentBy: reviewer.id,
         sentAt: at(s.sent),
         answer: s.answer ?? null,
-        nonCredibleReason: (s.reason ?? null) as never,
+        nonCredibleReason: s.reason ?? null,
         deathsConcededMin: s.conceded?.[0] ?? null,
         deathsConcededMax: s.conceded?.[1] ?? null,
         answeredOn: s.answered === undefined ? null : day(s.answered),

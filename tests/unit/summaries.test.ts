@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { csvField, csvLine } from "@/lib/csv";
-import { translatorFor } from "@/lib/summaries/export";
+import { translatorFor } from "@/lib/i18n/translator";
 import { gapOf, type Summary } from "@/lib/summaries/figures";
 import { parseSummaryFilter, summaryFilterParams } from "@/lib/summaries/filters";
 import { summaryTables } from "@/lib/summaries/tables";

@@ -13,7 +13,8 @@ import { audiences, EXPORT_STARTED_COOKIE, exportKinds } from "@/lib/summaries/e
 import { summarise } from "@/lib/summaries/figures";
 import { parseSummaryFilter, summaryFilterParams } from "@/lib/summaries/filters";
 import { summaryTables } from "@/lib/summaries/tables";
-import { chartTextOf, filterDescription, type Translate } from "@/lib/summaries/wording";
+import type { Translate } from "@/lib/i18n/translator";
+import { chartTextOf, filterDescription } from "@/lib/summaries/wording";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("summaries"))("title") };
@@ -28,6 +29,7 @@ export default async function SummariesPage({ searchParams }: { searchParams: Se
   const actor = await requirePermission("summary:read");
   const filter = parseSummaryFilter(await searchParams);
   const summary = await summarise(db(), actor, filter);
+  // The request's translator, under the plain signature the summary's key-building code takes (see Translate).
   const t = (await getTranslations()) as unknown as Translate;
   const locale = await getLocale();
   const format = await getFormatter();
