@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     environment: "node",
+    // What the app seals (lib/auth/sealed.ts) is keyed from this; child processes get their own (tests/support/processes.ts).
+    env: { AUTH_SECRET: "vitest-only-secret-not-for-any-real-deployment" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -6,20 +6,21 @@ import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { idle, textValue, type FormState } from "@/lib/form-state";
 import type { Role } from "@/lib/auth/roles";
+import { YourPasswordField } from "@/components/auth/YourPasswordField";
 import { RoleSelect } from "./RoleSelect";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 type Props = {
-  user: { id: string; role: Role; disabled: boolean };
-  actions: { changeRole: Action; setDisabled: Action; resetPassword: Action };
+  user: { id: string; role: Role; disabled: boolean; twoFactor: boolean };
+  actions: { changeRole: Action; setDisabled: Action; resetPassword: Action; resetTwoFactor: Action };
 };
 
-/** The three things an admin does to one account, each its own form with its own outcome. */
+/** What an admin does to one account, each its own form with its own outcome. */
 export function AccountControls({ user, actions }: Props) {
   const t = useTranslations("accounts");
   return (
-    <div className="grid gap-6 md:grid-cols-3">
+    <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-4">
       <Panel title={t("changeRole")} id="role-panel">
         <ActionForm action={actions.changeRole} userId={user.id} success={t("roleSaved")} formId="role" submit={<SubmitButton>{t("saveRole")}</SubmitButton>}>
           {(state) => (
@@ -69,6 +70,21 @@ export function AccountControls({ user, actions }: Props) {
           )}
         </ActionForm>
       </Panel>
+      <Panel title={t("twoFactorPanel")} id="two-factor-panel">
+        {user.twoFactor ? (
+          <ActionForm
+            action={actions.resetTwoFactor}
+            userId={user.id}
+            success={t("twoFactorResetDone")}
+            formId="two-factor"
+            submit={<SubmitButton variant="secondary">{t("resetTwoFactor")}</SubmitButton>}
+          >
+            {() => <p className="text-sm text-slate-700">{t("resetTwoFactorHelp")}</p>}
+          </ActionForm>
+        ) : (
+          <p className="text-sm text-slate-700">{t("twoFactorNotSetUp")}</p>
+        )}
+      </Panel>
     </div>
   );
 }
@@ -100,23 +116,13 @@ function ActionForm({
   submit: ReactNode;
   children: (state: FormState) => ReactNode;
 }) {
-  const t = useTranslations("accounts");
   const [state, formAction] = useActionState(action, idle);
   return (
     <form action={formAction} className="flex flex-col items-start gap-3" noValidate key={JSON.stringify(state)}>
       <input type="hidden" name="userId" value={userId} />
       <FormMessage state={state} success={success} />
       {children(state)}
-      <Field
-        name="yourPassword"
-        id={`field-your-password-${formId}`}
-        type="password"
-        dir="ltr"
-        label={t("yourPassword")}
-        help={t("yourPasswordHelp")}
-        autoComplete="current-password"
-        errors={state.status === "error" ? state.fieldErrors?.yourPassword : undefined}
-      />
+      <YourPasswordField id={`field-your-password-${formId}`} errors={state.status === "error" ? state.fieldErrors?.yourPassword : undefined} />
       {submit}
     </form>
   );

@@ -14,6 +14,7 @@ export async function AccountsTable({ users }: { users: UserSummary[] }) {
           <th scope="col" className="py-2 pe-3 text-start">{t("accounts.email")}</th>
           <th scope="col" className="py-2 pe-3 text-start">{t("accounts.role")}</th>
           <th scope="col" className="py-2 pe-3 text-start">{t("accounts.status")}</th>
+          <th scope="col" className="py-2 pe-3 text-start">{t("accounts.twoFactor")}</th>
           <th scope="col" className="py-2 pe-3 text-start">{t("accounts.created")}</th>
           <th scope="col" className="py-2 text-start"><span className="sr-only">{t("accounts.open")}</span></th>
         </tr>
@@ -31,6 +32,7 @@ export async function AccountsTable({ users }: { users: UserSummary[] }) {
                 <span className="rounded bg-emerald-100 px-2 py-0.5 text-emerald-900">{t("accounts.active")}</span>
               )}
             </td>
+            <td className="py-2 pe-3 text-sm">{u.twoFactor ? t("accounts.twoFactorOn") : t("accounts.twoFactorOff")}</td>
             <td className="py-2 pe-3 text-sm">{format.dateTime(u.createdAt, { dateStyle: "medium" })}</td>
             <td className="py-2">
               <Link

@@ -27,6 +27,8 @@ export const entryPoints: EntryPoint[] = [
   action("app/(app)/admin/accounts/actions.ts", "changeRoleAction", ["user:manage"]),
   action("app/(app)/admin/accounts/actions.ts", "setDisabledAction", ["user:manage"]),
   action("app/(app)/admin/accounts/actions.ts", "resetPasswordAction", ["user:manage"]),
+  action("app/(app)/admin/accounts/actions.ts", "resetTwoFactorAction", ["user:manage"]),
+  action("app/(app)/admin/accounts/actions.ts", "setTwoFactorRequirementAction", ["user:manage"]),
   action("app/(app)/cases/actions.ts", "createCaseAction", ["case:create"]),
   action("app/(app)/cases/actions.ts", "updateCaseAction", edit),
   action("app/(app)/cases/actions.ts", "findDuplicatesAction", ["case:read"]),
@@ -38,6 +40,9 @@ export const entryPoints: EntryPoint[] = [
   action("app/(app)/audit/actions.ts", "verifyChainAction", ["audit:read"]),
   action("app/(app)/account/actions.ts", "createTokenAction", "signed-in"),
   action("app/(app)/account/actions.ts", "revokeTokenAction", "signed-in"),
+  action("app/(app)/account/two-factor/actions.ts", "enableTwoFactorAction", "signed-in"),
+  action("app/(app)/account/two-factor/actions.ts", "renewRecoveryCodesAction", "signed-in"),
+  action("app/(app)/account/two-factor/actions.ts", "disableTwoFactorAction", "signed-in"),
 
   route("app/api/auth/[...nextauth]/route.ts", "GET", "public"),
   route("app/api/auth/[...nextauth]/route.ts", "POST", "public"),

@@ -3,7 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { db } from "@/db/client";
 import { getConfig } from "@/lib/config";
 import { clientAddressFrom } from "./client-address";
-import { attemptSignIn } from "./sign-in";
+import { attemptSignIn, completeSignIn, type SignInRefusal } from "./sign-in";
 
 declare module "next-auth" {
   interface User {
@@ -18,7 +18,7 @@ declare module "next-auth" {
 
 /** The reason a sign-in failed travels to the form as this code; each has a message in the catalogues. */
 class SignInRefused extends CredentialsSignin {
-  constructor(code: "invalid" | "disabled" | "throttled") {
+  constructor(code: SignInRefusal | "secondFactor") {
     super();
     this.code = code;
   }
@@ -34,12 +34,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/login", error: "/login" },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      // The sign-in form (app/(auth)/login/actions.ts) checks the password itself and hands over a
+      // ticket, with the second factor when the account has one; a bare email and password posted
+      // here signs in only an account that needs nothing more.
+      credentials: { email: {}, password: {}, ticket: {}, code: {} },
       async authorize(credentials, request) {
-        const email = typeof credentials.email === "string" ? credentials.email : "";
-        const password = typeof credentials.password === "string" ? credentials.password : "";
-        const outcome = await attemptSignIn(db(), { email, password, clientAddress: clientAddressFrom(request.headers) });
+        const text = (v: unknown) => (typeof v === "string" ? v : "");
+        const clientAddress = clientAddressFrom(request.headers);
+        const outcome = credentials.ticket
+          ? await completeSignIn(db(), { ticket: text(credentials.ticket), code: text(credentials.code), clientAddress })
+          : await attemptSignIn(db(), { email: text(credentials.email), password: text(credentials.password), clientAddress });
         if (!outcome.ok) throw new SignInRefused(outcome.reason);
+        if ("next" in outcome && outcome.next !== "session") throw new SignInRefused("secondFactor");
         const { id, email: userEmail, name, sessionVersion } = outcome.user;
         return { id, email: userEmail, name, sessionVersion };
       },

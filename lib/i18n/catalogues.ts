@@ -5,6 +5,7 @@ import arCases from "./messages/ar/cases.json";
 import arEvidence from "./messages/ar/evidence.json";
 import arLifecycle from "./messages/ar/lifecycle.json";
 import arSummaries from "./messages/ar/summaries.json";
+import arTwoFactor from "./messages/ar/two-factor.json";
 import enBase from "./messages/en.json";
 import enAccount from "./messages/en/account.json";
 import enAudit from "./messages/en/audit.json";
@@ -12,6 +13,7 @@ import enCases from "./messages/en/cases.json";
 import enEvidence from "./messages/en/evidence.json";
 import enLifecycle from "./messages/en/lifecycle.json";
 import enSummaries from "./messages/en/summaries.json";
+import enTwoFactor from "./messages/en/two-factor.json";
 import type { Locale } from "./locales";
 
 export type Messages = { [key: string]: string | Messages };
@@ -29,6 +31,6 @@ function merge(...parts: Messages[]): Messages {
 }
 
 export const catalogues: Record<Locale, Messages> = {
-  en: merge(enBase, enCases, enEvidence, enAccount, enLifecycle, enAudit, enSummaries),
-  ar: merge(arBase, arCases, arEvidence, arAccount, arLifecycle, arAudit, arSummaries),
+  en: merge(enBase, enCases, enEvidence, enAccount, enLifecycle, enAudit, enSummaries, enTwoFactor),
+  ar: merge(arBase, arCases, arEvidence, arAccount, arLifecycle, arAudit, arSummaries, arTwoFactor),
 };

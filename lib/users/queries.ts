@@ -10,6 +10,8 @@ export type UserSummary = {
   name: string;
   role: Role;
   disabled: boolean;
+  /** Signs in with an authenticator as well as the password. */
+  twoFactor: boolean;
   createdAt: Date;
 };
 
@@ -19,12 +21,13 @@ const summaryColumns = {
   name: users.name,
   role: users.role,
   disabledAt: users.disabledAt,
+  totpEnabledAt: users.totpEnabledAt,
   createdAt: users.createdAt,
 };
 
-function toSummary(row: { disabledAt: Date | null } & Omit<UserSummary, "disabled">): UserSummary {
-  const { disabledAt, ...rest } = row;
-  return { ...rest, disabled: disabledAt !== null };
+function toSummary(row: { disabledAt: Date | null; totpEnabledAt: Date | null } & Omit<UserSummary, "disabled" | "twoFactor">): UserSummary {
+  const { disabledAt, totpEnabledAt, ...rest } = row;
+  return { ...rest, disabled: disabledAt !== null, twoFactor: totpEnabledAt !== null };
 }
 
 export async function listUsers(db: Db, by: Principal | null): Promise<UserSummary[]> {

@@ -5,6 +5,7 @@ import { db } from "@/db/client";
 import { CreateTokenForm } from "@/components/account/CreateTokenForm";
 import { TokenTable } from "@/components/account/TokenTable";
 import { requireActor } from "@/lib/auth/current-actor";
+import { twoFactorOverview } from "@/lib/auth/two-factor";
 import { listTokens } from "@/lib/tokens/tokens";
 import { createTokenAction, revokeTokenAction } from "./actions";
 
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Every signed-in person: their details and their personal API tokens. */
 export default async function AccountPage() {
   const actor = await requireActor();
-  const tokens = await listTokens(db(), actor);
+  const [tokens, twoFactor] = await Promise.all([listTokens(db(), actor), twoFactorOverview(db(), actor)]);
   const t = await getTranslations();
   const requestHeaders = await headers();
   const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost";
@@ -41,6 +42,15 @@ export default async function AccountPage() {
           <dt className="text-slate-700">{t("account.role")}</dt>
           <dd data-testid="account-role">{t(`roles.${actor.role}`)}</dd>
         </dl>
+      </section>
+      <section aria-labelledby="two-factor" className="flex flex-col items-start gap-2 rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="two-factor" className="text-lg font-semibold">
+          {t("twoFactor.title")}
+        </h2>
+        <p data-testid="two-factor-summary">{twoFactor.enabled ? t("twoFactor.summaryOn", { count: twoFactor.recoveryCodesLeft }) : t("twoFactor.summaryOff")}</p>
+        <a href="/account/two-factor" className="text-sky-800 underline">
+          {twoFactor.enabled ? t("twoFactor.manage") : t("twoFactor.setUp")}
+        </a>
       </section>
       <section aria-labelledby="tokens" className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
         <div>

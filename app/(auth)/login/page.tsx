@@ -19,7 +19,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   if (await getActor()) redirect(callbackUrl);
   const t = await getTranslations();
   // A sign-in posted straight to the auth endpoint comes back here with ?code=…
-  const initialError = (["invalid", "disabled", "throttled"] as const).find((c) => c === params.code) as SignInState["error"];
+  const initialError = (["invalid", "disabled", "throttled", "secondFactor"] as const).find((c) => c === params.code) as SignInState["error"];
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 px-4 py-10">
       <div className="flex items-center justify-between gap-4">

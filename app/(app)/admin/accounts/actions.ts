@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { guardAction } from "@/lib/action";
 import { getActor } from "@/lib/auth/current-actor";
 import { keptValues, stateFrom, type FormState } from "@/lib/form-state";
+import { resetTwoFactor, setTwoFactorRequirement } from "@/lib/auth/two-factor";
 import { changeRole, createUser, resetPassword, setDisabled } from "@/lib/users/commands";
 
 export async function createAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -34,6 +35,22 @@ export async function setDisabledAction(_prev: FormState, formData: FormData): P
 export async function resetPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return guardAction("resetPassword", async () => {
     const result = await resetPassword(db(), await getActor(), Object.fromEntries(formData));
+    if (result.ok) revalidatePath("/admin/accounts", "layout");
+    return stateFrom(result, {});
+  });
+}
+
+export async function resetTwoFactorAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return guardAction("resetTwoFactor", async () => {
+    const result = await resetTwoFactor(db(), await getActor(), Object.fromEntries(formData));
+    if (result.ok) revalidatePath("/admin/accounts", "layout");
+    return stateFrom(result, {});
+  });
+}
+
+export async function setTwoFactorRequirementAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return guardAction("setTwoFactorRequirement", async () => {
+    const result = await setTwoFactorRequirement(db(), await getActor(), Object.fromEntries(formData));
     if (result.ok) revalidatePath("/admin/accounts", "layout");
     return stateFrom(result, {});
   });

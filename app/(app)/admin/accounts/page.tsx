@@ -3,9 +3,11 @@ import { getTranslations } from "next-intl/server";
 import { db } from "@/db/client";
 import { AccountsTable } from "@/components/admin/AccountsTable";
 import { CreateAccountForm } from "@/components/admin/CreateAccountForm";
+import { TwoFactorPolicyForm } from "@/components/admin/TwoFactorPolicyForm";
+import { twoFactorRequired } from "@/lib/auth/second-factor";
 import { requirePermission } from "@/lib/auth/current-actor";
 import { listUsers } from "@/lib/users/queries";
-import { createAccountAction } from "./actions";
+import { createAccountAction, setTwoFactorRequirementAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("accounts"))("title") };
@@ -13,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountsPage() {
   const actor = await requirePermission("user:manage");
-  const users = await listUsers(db(), actor);
+  const [users, required] = await Promise.all([listUsers(db(), actor), twoFactorRequired(db())]);
   const t = await getTranslations("accounts");
   return (
     <div className="flex flex-col gap-8">
@@ -33,6 +35,16 @@ export default async function AccountsPage() {
             {t("newAccount")}
           </h2>
           <CreateAccountForm action={createAccountAction} />
+        </section>
+        <section aria-labelledby="sign-in-policy" className="rounded-lg border border-slate-300 bg-white p-4 lg:col-start-2">
+          <h2 id="sign-in-policy" className="mb-3 text-lg font-semibold">
+            {t("policyTitle")}
+          </h2>
+          <TwoFactorPolicyForm
+            action={setTwoFactorRequirementAction}
+            required={required}
+            withoutCount={users.filter((u) => !u.disabled && !u.twoFactor).length}
+          />
         </section>
       </div>
     </div>

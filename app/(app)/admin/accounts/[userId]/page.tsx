@@ -6,7 +6,7 @@ import { db } from "@/db/client";
 import { AccountControls } from "@/components/admin/AccountControls";
 import { requirePermission } from "@/lib/auth/current-actor";
 import { getUserWithHistory } from "@/lib/users/queries";
-import { changeRoleAction, resetPasswordAction, setDisabledAction } from "../actions";
+import { changeRoleAction, resetPasswordAction, resetTwoFactorAction, setDisabledAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("accounts"))("details") };
@@ -35,7 +35,7 @@ export default async function AccountPage({ params }: { params: Promise<{ userId
       </div>
       <AccountControls
         user={user}
-        actions={{ changeRole: changeRoleAction, setDisabled: setDisabledAction, resetPassword: resetPasswordAction }}
+        actions={{ changeRole: changeRoleAction, setDisabled: setDisabledAction, resetPassword: resetPasswordAction, resetTwoFactor: resetTwoFactorAction }}
       />
       <section aria-labelledby="history" className="rounded-lg border border-slate-300 bg-white p-4">
         <h2 id="history" className="mb-2 text-lg font-semibold">
