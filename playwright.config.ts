@@ -102,6 +102,13 @@ const config: PlaywrightTestConfig<object, E2EWorkerOptions> = {
       dependencies: [`setup-${server.backend}`],
       use: { baseURL: origin(server.port), backend: server.backend },
     },
+    // Tests that change the whole organisation (requiring a second factor ends the shared sessions) run after all the others.
+    {
+      name: `${server.backend}-exclusive`,
+      testMatch: /\.exclusive\.ts$/,
+      dependencies: [server.backend],
+      use: { baseURL: origin(server.port), backend: server.backend },
+    },
   ]),
 };
 

@@ -77,7 +77,7 @@ test("an admin creates an account and that person signs in", async ({ adminPage,
   await adminPage.getByRole("button", { name: "Create account" }).click();
   await expect(adminPage.getByRole("status")).toHaveText(`Account created for ${person.email}.`);
   const row = accountRows(adminPage).filter({ hasText: person.email });
-  await expect(row.getByRole("cell")).toHaveText([person.name, person.email, "Reviewer", "Active", /\S/, "Manage"]);
+  await expect(row.getByRole("cell")).toHaveText([person.name, person.email, "Reviewer", "Active", "Off", /\S/, "Manage"]);
   // The form is empty again, ready for the next account.
   await expect(adminPage.getByLabel("Email", { exact: true })).toHaveValue("");
 

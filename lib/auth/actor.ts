@@ -28,3 +28,9 @@ export function authorize(principal: Principal | null, permission: Permission): 
   if (!principal) throw new ForbiddenError("signed-in");
   if (!can(principal, permission)) throw new ForbiddenError(permission);
 }
+
+/** For a command one of several permissions can allow (its own submission, or any case): refuses a caller with none of them before anything is read or checked. */
+export function authorizeAny(principal: Principal | null, permissions: readonly Permission[]): asserts principal is Principal {
+  if (!principal) throw new ForbiddenError("signed-in");
+  if (!permissions.some((p) => can(principal, p))) throw new ForbiddenError(permissions[permissions.length - 1]);
+}

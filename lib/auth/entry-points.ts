@@ -6,7 +6,8 @@ import type { Permission } from "./permissions";
  * permission (when several are named, one of them suffices, the command deciding by what it touches,
  * such as one's own submission or one's own item). tests/unit/entry-points.test.ts fails when a
  * server action or route exists that is not listed here; tests/integration/authorization-matrix.test.ts
- * runs the API routes as every role.
+ * runs the API routes as every role, e2e/authorization-actions.spec.ts every server action (posted
+ * straight to the running app) and e2e/authorization-routes.spec.ts the route handlers.
  */
 export type EntryRule = "public" | "signed-in" | readonly Permission[];
 export type EntryPoint = { kind: "action" | "route" | "api"; name: string; rule: EntryRule };

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { cases, users, type CaseRow } from "@/db/schema";
-import { authorize, ForbiddenError, type Principal } from "@/lib/auth/actor";
+import { authorize, authorizeAny, ForbiddenError, type Principal } from "@/lib/auth/actor";
 import { diff, recordAudit } from "@/lib/audit/record";
 import { expectedFailure, fail, fieldErrorsOf, ok, type Result } from "@/lib/result";
 import { assertMayEditCase, lockCase } from "./access";
@@ -62,7 +62,7 @@ export async function createCase(
  */
 export async function updateCase(db: Db, by: Principal | null, caseId: string, input: unknown): Promise<Result<{ version: number }>> {
   try {
-    if (!by) throw new ForbiddenError("signed-in");
+    authorizeAny(by, ["case:edit-own-submission", "case:edit-any"]);
     const meta = caseUpdateInput.safeParse(input);
     if (!meta.success) return fail("invalidInput", fieldErrorsOf(meta.error));
     return await db.transaction(async (tx) => {
@@ -100,7 +100,7 @@ export async function updateCase(db: Db, by: Principal | null, caseId: string, i
 /** Withdraws a case from every list; the row and its trail stay, and its reference is never reused. */
 export async function deleteCase(db: Db, by: Principal | null, caseId: string, input: unknown): Promise<Result> {
   try {
-    if (!by) throw new ForbiddenError("signed-in");
+    authorizeAny(by, ["case:edit-own-submission", "case:edit-any"]);
     const meta = caseUpdateInput.safeParse(input);
     if (!meta.success) return fail("invalidInput", fieldErrorsOf(meta.error));
     if (!meta.data.reason) return fail("invalidInput", { reason: ["required"] });

@@ -26,6 +26,8 @@ const commands = {
 export type LifecycleCommand = keyof typeof commands;
 
 export async function lifecycleAction(command: LifecycleCommand, caseId: string, target: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  // Bound arguments come back from the browser like any other input: only a known command runs.
+  if (!Object.hasOwn(commands, command)) return { status: "error", error: "invalid" };
   const input = formDataToObject(formData);
   return guardAction(`lifecycle.${command}`, async () => {
     const result: Result<unknown> = await commands[command](db(), await getActor(), target, input);
