@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { belligerentResponses, cases, evidenceFiles, redressItems, stageMoves, type CaseRow } from "@/db/schema";
-import { authorize, ForbiddenError, type Actor, type Principal } from "@/lib/auth/actor";
+import { authorize, authorizeAny, ForbiddenError, type Actor, type Principal } from "@/lib/auth/actor";
 import { diff, recordAudit } from "@/lib/audit/record";
 import type { FieldChange } from "@/db/schema";
 import { isUuid } from "@/lib/ids";
@@ -117,6 +117,8 @@ export async function applyMove(tx: Tx, by: Actor, current: CaseRow, request: Mo
 export async function moveCase(db: Db, by: Principal | null, caseId: string, input: unknown): Promise<Result<{ stage: string }>> {
   try {
     const person = personOf(by);
+    // The stage machine decides which move a role may make; a role that may make none is refused before its input is read.
+    authorizeAny(person, ["case:edit-own-submission", "case:move-stage", "case:reopen"]);
     const parsed = moveInput.safeParse(input);
     if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
     const v = parsed.data;

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { attemptSignIn } from "@/lib/auth/sign-in";
+import { totpCode } from "@/lib/auth/totp";
+import { enableTwoFactor, startEnrolment } from "@/lib/auth/two-factor";
 import { cliTargets, type CliDatabase } from "../support/cli-targets";
 import { appliedMigrations, columnsOf, committedMigrations } from "../support/catalog";
 import { runScript } from "../support/processes";
@@ -42,6 +44,29 @@ describe.each(cliTargets)("npm run user:create against $name", (target) => {
     const { db } = await database.open();
     expect(await allUsers(db)).toEqual([]);
     expect(await auditTrail(db)).toEqual([]);
+  });
+
+  it("npm run user:reset-two-factor removes a locked-out person's second factor, recorded as the command line", async () => {
+    expect((await runScript("scripts/user-create.ts", createArgs, { env: database.env, stdin: `${PASSWORD}\n` })).code).toBe(0);
+    const opened = await database.open();
+    const [admin] = await allUsers(opened.db);
+    const actor = { kind: "user" as const, id: admin.id, email: admin.email, name: admin.name, role: admin.role };
+    const enrolment = await startEnrolment(opened.db, actor);
+    expect(await enableTwoFactor(opened.db, actor, { ticket: enrolment.ticket, code: totpCode(enrolment.secret, new Date()), yourPassword: PASSWORD })).toMatchObject({ ok: true });
+    // The embedded folder takes one process at a time: let the command line have it.
+    if (opened.target.kind === "embedded") await opened.close();
+
+    const run = await runScript("scripts/user-reset-two-factor.ts", ["--email", " ADA.Lovelace@example.org "], { env: database.env });
+    expect(run.stderr).not.toContain("Nothing changed");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Second factor removed for ada.lovelace@example.org");
+    const unknown = await runScript("scripts/user-reset-two-factor.ts", ["--email", "nobody@example.org"], { env: database.env });
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain("No account has the email nobody@example.org.");
+    const { db } = await database.open();
+    expect((await allUsers(db))[0]).toMatchObject({ totpSecret: null, totpEnabledAt: null, sessionVersion: 1 });
+    expect((await auditTrail(db)).at(-1)).toMatchObject({ action: "user.two_factor_reset", actorId: null, actorLabel: "command line", entityId: admin.id });
+
   });
 
   it("npm run db:migrate applies the migrations to an empty database", async () => {
