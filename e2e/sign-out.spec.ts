@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import type { Role } from "@/lib/auth/roles";
 import { expect, test } from "./fixtures";
-import { accountPath, demoAccount, signInAs, submitSignIn } from "./support/accounts";
+import { accountPath, demoAccount, signInAs, signOut, submitSignIn } from "./support/accounts";
 
 /**
  * Signing out ends the session itself, so these tests sign in afresh: signing out of the shared
@@ -16,9 +16,7 @@ async function freshSession(pageAs: (role: null) => Promise<Page>, role: Role): 
 
 /** Signs out with the header's button and checks that the app is closed to this browser afterwards. */
 async function signOutAndCheck(page: Page): Promise<void> {
-  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL("/login");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+  await signOut(page);
 
   for (const [path, landing] of [
     ["/", "/login"],

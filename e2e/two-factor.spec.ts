@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { expect, test } from "./fixtures";
-import { openAccount, signInAs } from "./support/accounts";
+import { openAccount, signInAs, signOut } from "./support/accounts";
 import { freshCode, passwordStep, setUpAuthenticator, submitCode, wrongCode } from "./support/two-factor";
 
 test("a person sets up an authenticator, signs in with its code or a recovery code, and an admin removes it when the phone is lost", async ({ pageAs, accounts, adminPage }) => {
@@ -26,7 +26,7 @@ test("a person sets up an authenticator, signs in with its code or a recovery co
   await expect(page.getByTestId("two-factor-status")).toContainText("10 recovery codes are left.");
 
   // Signing in now takes the password, then the code.
-  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await passwordStep(page, person);
   await expect(page.getByText("Your account uses two-factor sign-in.")).toBeVisible();
   await expect(page.getByTestId("signed-in-user")).toHaveCount(0);
@@ -36,7 +36,7 @@ test("a person sets up an authenticator, signs in with its code or a recovery co
   await expect(page.getByTestId("signed-in-user")).toContainText(person.name);
 
   // A recovery code instead of the phone, typed in capitals; it is spent.
-  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await passwordStep(page, person);
   await submitCode(page, authenticator.recoveryCodes[0].toUpperCase());
   await expect(page.getByTestId("signed-in-user")).toContainText(person.name);

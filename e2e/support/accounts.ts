@@ -82,6 +82,13 @@ export async function signInAs(page: Page, person: Pick<Person, "email" | "passw
   await expect(page.getByTestId("signed-in-user")).toContainText(person.name);
 }
 
+/** Signs out with the header's button and waits until the sign-in page is back (the session is gone by then). */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL("/login");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+}
+
 /** The account's page, as the admin sees it. */
 export async function openAccount(page: Page, account: Account): Promise<void> {
   await page.goto(`/admin/accounts/${account.id}`);
