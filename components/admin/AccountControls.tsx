@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, type ReactNode } from "react";
 import { Field } from "@/components/ui/Field";
 import { FormMessage } from "@/components/ui/FormMessage";
+import { Panel } from "@/components/ui/Panel";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { idle, textValue, type FormState } from "@/lib/form-state";
 import type { Role } from "@/lib/auth/roles";
@@ -86,17 +87,6 @@ export function AccountControls({ user, actions }: Props) {
         )}
       </Panel>
     </div>
-  );
-}
-
-function Panel({ title, id, children }: { title: string; id: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-300 bg-white p-4">
-      <h2 id={id} className="mb-3 text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
   );
 }
 

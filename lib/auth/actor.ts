@@ -34,3 +34,9 @@ export function authorizeAny(principal: Principal | null, permissions: readonly 
   if (!principal) throw new ForbiddenError("signed-in");
   if (!permissions.some((p) => can(principal, p))) throw new ForbiddenError(permissions[permissions.length - 1]);
 }
+
+/** For what only a signed-in person has (their own tokens, their own second factor): the system acting has none. */
+export function signedInPerson(principal: Principal | null): Actor {
+  if (!principal || principal.kind !== "user") throw new ForbiddenError("signed-in");
+  return principal;
+}

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { organisationSettings, recoveryCodes, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { expectedFailure, fail, fieldErrorsOf, ok, refuse, type Result } from "@/lib/result";
-import { authorize, ForbiddenError, type Actor, type Principal } from "./actor";
+import { authorize, signedInPerson, type Principal } from "./actor";
 import { enrolmentFits, newEnrolment, openEnrolment, type Enrolment } from "./enrolment";
 import { confirmIdentity } from "./reauthenticate";
 import { removeSecondFactor, replaceRecoveryCodes, spendSecondFactor, storeSecondFactor, twoFactorRequired } from "./second-factor";
@@ -13,26 +13,22 @@ import { acceptedStep, newRecoveryCodes } from "./totp";
 /** Two-factor sign-in as the account page shows it. */
 export type TwoFactorOverview = { enabled: boolean; enabledAt: Date | null; recoveryCodesLeft: number; required: boolean };
 
-function signedIn(by: Principal | null): asserts by is Actor {
-  if (!by || by.kind !== "user") throw new ForbiddenError("signed-in");
-}
-
 export async function twoFactorOverview(db: Db, by: Principal | null): Promise<TwoFactorOverview> {
-  signedIn(by);
+  const me = signedInPerson(by);
   const [row] = await db
     .select({
       enabledAt: users.totpEnabledAt,
       left: sql<number>`(select ${count()} from ${recoveryCodes} where ${recoveryCodes.userId} = ${users.id} and ${recoveryCodes.usedAt} is null)`.mapWith(Number),
     })
     .from(users)
-    .where(eq(users.id, by.id));
+    .where(eq(users.id, me.id));
   return { enabled: Boolean(row?.enabledAt), enabledAt: row?.enabledAt ?? null, recoveryCodesLeft: row?.left ?? 0, required: await twoFactorRequired(db) };
 }
 
 /** A new key for the person to set up; nothing is kept unless its first code comes back (enableTwoFactor). */
 export async function startEnrolment(db: Db, by: Principal | null): Promise<Enrolment> {
-  signedIn(by);
-  const [account] = await db.select({ id: users.id, email: users.email, sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, by.id));
+  const me = signedInPerson(by);
+  const [account] = await db.select({ id: users.id, email: users.email, sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, me.id));
   return newEnrolment(account);
 }
 
@@ -41,20 +37,20 @@ const codeSchema = z.string({ error: "required" }).trim().min(1, { error: "requi
 /** Turns two-factor sign-in on from the account page: the enrolment shown there, its first code, and the password. */
 export async function enableTwoFactor(db: Db, by: Principal | null, input: unknown, now = new Date()): Promise<Result> {
   try {
-    signedIn(by);
-    const unconfirmed = await confirmIdentity(db, by, input);
+    const me = signedInPerson(by);
+    const unconfirmed = await confirmIdentity(db, me, input);
     if (unconfirmed) return unconfirmed;
     const parsed = z.object({ ticket: z.string(), code: codeSchema }).safeParse(input);
     if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
     const enrolment = openEnrolment(parsed.data.ticket, now);
     return await db.transaction(async (tx) => {
-      const [user] = await tx.select().from(users).where(eq(users.id, by.id)).for("update");
+      const [user] = await tx.select().from(users).where(eq(users.id, me.id)).for("update");
       if (user.totpEnabledAt) return fail("twoFactorAlreadyOn");
       if (!enrolment || !enrolmentFits(enrolment, user)) return fail("enrolmentExpired");
       const step = acceptedStep(enrolment.secret, parsed.data.code, null, now);
       if (step === null) return fail("invalidInput", { code: ["wrongCode"] });
       await storeSecondFactor(tx, user.id, enrolment.secret, step, enrolment.codes, now);
-      await recordAudit(tx, { actor: by, action: "user.two_factor_enabled", entityType: "user", entityId: by.id, subject: by.email });
+      await recordAudit(tx, { actor: me, action: "user.two_factor_enabled", entityType: "user", entityId: me.id, subject: me.email });
       return ok(undefined);
     });
   } catch (err) {
@@ -65,18 +61,18 @@ export async function enableTwoFactor(db: Db, by: Principal | null, input: unkno
 /** Turns it off: the password and a current code (or a recovery code); not while the organisation requires it. */
 export async function disableTwoFactor(db: Db, by: Principal | null, input: unknown, now = new Date()): Promise<Result> {
   try {
-    signedIn(by);
-    const unconfirmed = await confirmIdentity(db, by, input);
+    const me = signedInPerson(by);
+    const unconfirmed = await confirmIdentity(db, me, input);
     if (unconfirmed) return unconfirmed;
     const parsed = z.object({ code: codeSchema }).safeParse(input);
     if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
     return await db.transaction(async (tx) => {
-      const [user] = await tx.select().from(users).where(eq(users.id, by.id)).for("update");
+      const [user] = await tx.select().from(users).where(eq(users.id, me.id)).for("update");
       if (!user.totpEnabledAt) return ok(undefined);
       if (await twoFactorRequired(tx)) return fail("twoFactorRequiredByOrganisation");
       if (!(await spendSecondFactor(tx, user, parsed.data.code, now))) return fail("invalidInput", { code: ["wrongCode"] });
       await removeSecondFactor(tx, user.id, now);
-      await recordAudit(tx, { actor: by, action: "user.two_factor_disabled", entityType: "user", entityId: by.id, subject: by.email });
+      await recordAudit(tx, { actor: me, action: "user.two_factor_disabled", entityType: "user", entityId: me.id, subject: me.email });
       return ok(undefined);
     });
   } catch (err) {
@@ -87,15 +83,15 @@ export async function disableTwoFactor(db: Db, by: Principal | null, input: unkn
 /** New recovery codes, shown once; the old ones, used or not, stop working. */
 export async function renewRecoveryCodes(db: Db, by: Principal | null, input: unknown): Promise<Result<{ codes: string[] }>> {
   try {
-    signedIn(by);
-    const unconfirmed = await confirmIdentity(db, by, input);
+    const me = signedInPerson(by);
+    const unconfirmed = await confirmIdentity(db, me, input);
     if (unconfirmed) return unconfirmed;
     const codes = newRecoveryCodes();
     return await db.transaction(async (tx) => {
-      const [user] = await tx.select({ enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, by.id)).for("update");
+      const [user] = await tx.select({ enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, me.id)).for("update");
       if (!user.enabledAt) return fail("twoFactorOff");
-      await replaceRecoveryCodes(tx, by.id, codes);
-      await recordAudit(tx, { actor: by, action: "user.recovery_codes_renewed", entityType: "user", entityId: by.id, subject: by.email });
+      await replaceRecoveryCodes(tx, me.id, codes);
+      await recordAudit(tx, { actor: me, action: "user.recovery_codes_renewed", entityType: "user", entityId: me.id, subject: me.email });
       return ok({ codes });
     });
   } catch (err) {
@@ -126,6 +122,12 @@ export async function resetTwoFactor(db: Db, by: Principal | null, input: unknow
   } catch (err) {
     return expectedFailure(err);
   }
+}
+
+/** Whether a second factor is required of everyone, for the admin's sign-in policy form. */
+export async function twoFactorPolicy(db: Db, by: Principal | null): Promise<{ required: boolean }> {
+  authorize(by, "user:manage");
+  return { required: await twoFactorRequired(db) };
 }
 
 /**

@@ -3,7 +3,7 @@ import { and, count, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
-import { ForbiddenError, type Actor, type Principal } from "@/lib/auth/actor";
+import { signedInPerson, type Actor, type Principal } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { isUuid } from "@/lib/ids";
 import { expectedFailure, fail, fieldErrorsOf, ok, type Result } from "@/lib/result";
@@ -59,13 +59,6 @@ export const createTokenInput = z.object({
 
 const revokeTokenInput = z.object({ tokenId: z.string().refine(isUuid, { error: "invalid" }) });
 
-function userOf(principal: Principal | null): Actor {
-  if (!principal) throw new ForbiddenError("signed-in");
-  // Tokens are personal: the system has none to make or revoke.
-  if (principal.kind !== "user") throw new ForbiddenError("signed-in");
-  return principal;
-}
-
 const live = (now: Date) => and(isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)));
 
 export type CreatedToken = { id: string; name: string; prefix: string; expiresAt: Date | null; token: string };
@@ -73,7 +66,7 @@ export type CreatedToken = { id: string; name: string; prefix: string; expiresAt
 /** Makes a token for the signed-in person. The token itself is in the result and nowhere else, ever. */
 export async function createToken(db: Db, by: Principal | null, input: unknown, now = new Date()): Promise<Result<CreatedToken>> {
   try {
-    const actor = userOf(by);
+    const actor = signedInPerson(by);
     const parsed = createTokenInput.safeParse(input);
     if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
     const { name, expiresInDays } = parsed.data;
@@ -113,7 +106,7 @@ export async function createToken(db: Db, by: Principal | null, input: unknown, 
 /** Revokes one of the person's own tokens; someone else's is "not found". Revoking twice changes nothing. */
 export async function revokeToken(db: Db, by: Principal | null, input: unknown, now = new Date()): Promise<Result> {
   try {
-    const actor = userOf(by);
+    const actor = signedInPerson(by);
     const parsed = revokeTokenInput.safeParse(input);
     if (!parsed.success) return fail("notFound");
     const { tokenId } = parsed.data;
@@ -156,7 +149,7 @@ export type TokenSummary = {
 
 /** The signed-in person's own tokens, newest first (the last hundred). Never the token or its hash. */
 export async function listTokens(db: Db, by: Principal | null, now = new Date()): Promise<TokenSummary[]> {
-  const actor = userOf(by);
+  const actor = signedInPerson(by);
   const rows = await db
     .select({
       id: apiTokens.id,

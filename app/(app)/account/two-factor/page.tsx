@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { db } from "@/db/client";
+import { Panel } from "@/components/ui/Panel";
 import { DisableTwoFactorForm, EnableTwoFactorForm, RenewRecoveryCodesForm } from "@/components/account/TwoFactorForms";
 import { requireActor } from "@/lib/auth/current-actor";
 import { startEnrolment, twoFactorOverview } from "@/lib/auth/two-factor";
@@ -34,26 +35,17 @@ export default async function TwoFactorPage() {
             {t("onSince", { date: format.dateTime(overview.enabledAt ?? new Date(), { dateStyle: "medium", timeStyle: "short" }) })}{" "}
             {t("codesLeft", { count: overview.recoveryCodesLeft })}
           </p>
-          <section aria-labelledby="renew-codes" className="rounded-lg border border-slate-300 bg-white p-4">
-            <h2 id="renew-codes" className="mb-3 text-lg font-semibold">
-              {t("renewTitle")}
-            </h2>
+          <Panel title={t("renewTitle")} id="renew-codes">
             <RenewRecoveryCodesForm action={renewRecoveryCodesAction} />
-          </section>
-          <section aria-labelledby="turn-off" className="rounded-lg border border-slate-300 bg-white p-4">
-            <h2 id="turn-off" className="mb-3 text-lg font-semibold">
-              {t("turnOffTitle")}
-            </h2>
+          </Panel>
+          <Panel title={t("turnOffTitle")} id="turn-off">
             {overview.required ? <p className="text-slate-700">{t("requiredNoOff")}</p> : <DisableTwoFactorForm action={disableTwoFactorAction} />}
-          </section>
+          </Panel>
         </>
       ) : (
-        <section aria-labelledby="set-up" className="rounded-lg border border-slate-300 bg-white p-4">
-          <h2 id="set-up" className="mb-3 text-lg font-semibold">
-            {t("setUpTitle")}
-          </h2>
+        <Panel title={t("setUpTitle")} id="set-up">
           <EnableTwoFactorForm action={enableTwoFactorAction} enrolment={await startEnrolment(db(), actor)} />
-        </section>
+        </Panel>
       )}
     </div>
   );

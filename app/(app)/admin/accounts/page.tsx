@@ -4,7 +4,8 @@ import { db } from "@/db/client";
 import { AccountsTable } from "@/components/admin/AccountsTable";
 import { CreateAccountForm } from "@/components/admin/CreateAccountForm";
 import { TwoFactorPolicyForm } from "@/components/admin/TwoFactorPolicyForm";
-import { twoFactorRequired } from "@/lib/auth/second-factor";
+import { Panel } from "@/components/ui/Panel";
+import { twoFactorPolicy } from "@/lib/auth/two-factor";
 import { requirePermission } from "@/lib/auth/current-actor";
 import { listUsers } from "@/lib/users/queries";
 import { createAccountAction, setTwoFactorRequirementAction } from "./actions";
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountsPage() {
   const actor = await requirePermission("user:manage");
-  const [users, required] = await Promise.all([listUsers(db(), actor), twoFactorRequired(db())]);
+  const [users, { required }] = await Promise.all([listUsers(db(), actor), twoFactorPolicy(db(), actor)]);
   const t = await getTranslations("accounts");
   return (
     <div className="flex flex-col gap-8">
@@ -36,16 +37,13 @@ export default async function AccountsPage() {
           </h2>
           <CreateAccountForm action={createAccountAction} />
         </section>
-        <section aria-labelledby="sign-in-policy" className="rounded-lg border border-slate-300 bg-white p-4 lg:col-start-2">
-          <h2 id="sign-in-policy" className="mb-3 text-lg font-semibold">
-            {t("policyTitle")}
-          </h2>
+        <Panel title={t("policyTitle")} id="sign-in-policy" className="lg:col-start-2">
           <TwoFactorPolicyForm
             action={setTwoFactorRequirementAction}
             required={required}
             withoutCount={users.filter((u) => !u.disabled && !u.twoFactor).length}
           />
-        </section>
+        </Panel>
       </div>
     </div>
   );
