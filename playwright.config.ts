@@ -83,7 +83,8 @@ const config: PlaywrightTestConfig<object, E2EWorkerOptions> = {
   webServer: servers.map((server) => ({
     command: server.command,
     url: `${origin(server.port)}/login`,
-    env: { NEXT_TELEMETRY_DISABLED: "1", ...server.env },
+    // I18N_STRICT: a client component missing a message from its area fails the page (lib/i18n/client-namespaces.ts).
+    env: { NEXT_TELEMETRY_DISABLED: "1", I18N_STRICT: "on", ...server.env },
     reuseExistingServer: !CI,
     timeout: 120_000,
     stdout: "ignore",

@@ -91,7 +91,7 @@ export async function bareCasePage(pool: Pool, id: string): Promise<{ victims: n
   ]);
   const [trail, duplicates] = await Promise.all([
     pool.query(
-      "select id, at, actor_label, action, entity_type, changes, reason from audit_events where case_id = $1 order by id desc limit 200",
+      "select id, at, actor_label, action, entity_type, subject, changes, reason from audit_events where case_id = $1 order by id desc limit 200",
       [id],
     ),
     bareDuplicates(pool, c),

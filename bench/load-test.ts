@@ -1,13 +1,14 @@
 /**
  * Load: 50 signed-in people at once against `next start` on PostgreSQL with the bench database
  * (bench/generate.ts), for 60 seconds, mixing the case list, case pages, searches and edits
- * (comments through the API), on loopback. Reports errors and latency percentiles (docs/performance.md).
+ * (comments through the API), on loopback. Each person waits a think time between requests
+ * (`--think`, ms, default 1000-3000; `--think 0` sends back to back, which measures the server's
+ * capacity rather than what people see). Reports errors and latency percentiles (docs/performance.md).
  *
  *   npx next build && npx tsx bench/load-test.ts --database-url postgres://postgres@127.0.0.1:5432/civharm_bench
  */
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 import { eq } from "drizzle-orm";
 import { Pool } from "pg";
 import { openDatabase } from "@/db/client";
@@ -23,16 +24,24 @@ const { values: options } = parseArgs({
     users: { type: "string", default: "50" },
     seconds: { type: "string", default: "60" },
     port: { type: "string", default: "3400" },
+    /** App processes (`next start` on consecutive ports from --port); each request goes to one at random, as a balancer without affinity would send it. */
+    servers: { type: "string", default: "1" },
+    think: { type: "string", default: "1000-3000" },
+    /** Seconds of the same traffic before measuring: a fresh server compiles each page's code on first use. */
+    warmup: { type: "string", default: "10" },
     /** Drive a server already running on --port (started by hand, e.g. under a profiler) instead of starting one. */
     "running-server": { type: "boolean", default: false },
   },
 });
 const url = benchUrl(options["database-url"]);
 const people = Number(options.users);
-const origin = `http://127.0.0.1:${options.port}`;
+const origins = Array.from({ length: Number(options.servers) }, (_, i) => `http://127.0.0.1:${Number(options.port) + i}`);
 const PASSWORD = "load test password never used elsewhere";
 
 type Person = { cookie: string; token: string };
+const kinds = ["list", "page", "search", "edit"] as const;
+type Kind = (typeof kinds)[number];
+type Sample = { kind: Kind; ms: number; ok: boolean };
 
 async function accounts(): Promise<Actor[]> {
   const handle = openDatabase({ kind: "postgres", url });
@@ -64,7 +73,7 @@ async function tokensFor(actors: Actor[]): Promise<string[]> {
 }
 
 /** Signs in through Auth.js's credentials endpoint, as the sign-in form does, and keeps the session cookie. */
-async function signIn(email: string): Promise<string> {
+async function signIn(origin: string, email: string): Promise<string> {
   const csrf = await fetch(`${origin}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
@@ -79,7 +88,7 @@ async function signIn(email: string): Promise<string> {
   return session.split(";")[0];
 }
 
-async function waitForServer(): Promise<void> {
+async function waitForServer(origin: string): Promise<void> {
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(`${origin}/login`)).ok) return;
@@ -91,6 +100,17 @@ async function waitForServer(): Promise<void> {
   throw new Error("the server did not start");
 }
 
+/** A think time in ms, uniform in the `--think` range ("1000-3000", or one number). */
+function thinkTime(): number {
+  const [low, high = low] = options.think.split("-").map(Number);
+  if (!Number.isFinite(low) || !Number.isFinite(high) || high < low) throw new Error(`--think: ${options.think}`);
+  return low + Math.random() * (high - low);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]) : 0;
+}
+
 async function main(): Promise<void> {
   const actors = await accounts();
   const tokens = await tokensFor(actors);
@@ -98,69 +118,109 @@ async function main(): Promise<void> {
   const sample = (await pool.query<{ id: string }>("select id from cases where deleted_at is null order by random() limit 1000")).rows.map((r) => r.id);
   await pool.end();
   const words = ["hussein", "فاطمه", "raqqa", "mosul", "market", "bakery", "school", "الرقة"];
+  const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
 
-  const server = options["running-server"]
-    ? null
-    : spawn("npx", ["next", "start", "-p", String(options.port)], {
-        env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "load-test-secret-for-the-benchmark-only-0123456789", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-        stdio: ["ignore", "ignore", "inherit"],
-        detached: true,
-      });
+  /** 35 % list pages, 35 % case pages, 20 % searches, 10 % edits. */
+  function nextKind(): Kind {
+    const roll = Math.random();
+    return roll < 0.35 ? "list" : roll < 0.7 ? "page" : roll < 0.9 ? "search" : "edit";
+  }
+
+  /** A list page is a random page of the first 20; an edit is a comment through the API, with the person's token. */
+  function requestOf(kind: Kind, person: Person): { path: string; init: RequestInit } {
+    const page = { headers: { cookie: person.cookie } };
+    if (kind === "list") return { path: `/cases?page=${1 + Math.floor(Math.random() * 20)}`, init: page };
+    if (kind === "page") return { path: `/cases/${pick(sample)}`, init: page };
+    if (kind === "search") return { path: `/cases?q=${encodeURIComponent(pick(words))}`, init: page };
+    const body = JSON.stringify({ body: `Load test note ${Date.now()}` });
+    const headers = { authorization: `Bearer ${person.token}`, "content-type": "application/json" };
+    return { path: `/api/v1/cases/${pick(sample)}/comments`, init: { method: "POST", headers, body } };
+  }
+
+  /** One request to any of the servers, the whole answer read. */
+  async function timed(kind: Kind, path: string, init: RequestInit): Promise<Sample> {
+    const started = performance.now();
+    let ok = false;
+    try {
+      const res = await fetch(`${pick(origins)}${path}`, { ...init, redirect: "manual" });
+      await res.arrayBuffer();
+      ok = res.status >= 200 && res.status < 300;
+    } catch {
+      // counted as an error
+    }
+    return { kind, ms: performance.now() - started, ok };
+  }
+
+  /**
+   * The baseline, measured in the same run: each kind of request, one at a time from one person
+   * (median of 20 after 5 unmeasured). What a page costs on this machine today, without anyone else.
+   */
+  async function aloneTimes(who: Person): Promise<Record<Kind, number>> {
+    const out = {} as Record<Kind, number>;
+    for (const kind of kinds) {
+      const ms: number[] = [];
+      for (let i = 0; i < 25; i++) {
+        const request = requestOf(kind, who);
+        const sample = await timed(kind, request.path, request.init);
+        if (!sample.ok) throw new Error(`${request.path} failed before the load started`);
+        if (i >= 5) ms.push(sample.ms);
+      }
+      out[kind] = percentile(ms.sort((a, b) => a - b), 50);
+    }
+    return out;
+  }
+
+  const servers = options["running-server"]
+    ? []
+    : origins.map((o) =>
+        spawn("npx", ["next", "start", "-p", new URL(o).port], {
+          env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "load-test-secret-for-the-benchmark-only-0123456789", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+          stdio: ["ignore", "ignore", "inherit"],
+          detached: true,
+        }),
+      );
   try {
-    await waitForServer();
+    for (const o of origins) await waitForServer(o);
     const folks: Person[] = [];
-    for (const [i, a] of actors.entries()) folks.push({ cookie: await signIn(a.email), token: tokens[i] });
-    let next = 0;
-    const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
-    const counts = { list: 0, page: 0, search: 0, edit: 0 };
+    for (const [i, a] of actors.entries()) {
+      folks.push({ cookie: await signIn(origins[i % origins.length], a.email), token: tokens[i] });
+    }
+    const samples: Sample[] = [];
+    const alone = await aloneTimes(folks[0]);
+    const measureFrom = performance.now() + Number(options.warmup) * 1000;
+    const stopAt = measureFrom + Number(options.seconds) * 1000;
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-    const result = await autocannon({
-      url: origin,
-      connections: people,
-      duration: Number(options.seconds),
-      requests: [
-        {
-          setupRequest: (req, connection: object) => {
-            // Each connection is one person, for the whole run.
-            const context = connection as { person?: Person };
-            context.person ??= folks[next++ % folks.length];
-            const person = context.person;
-            const roll = Math.random();
-            if (roll < 0.35) {
-              counts.list += 1;
-              return { ...req, method: "GET", path: `/cases?page=${1 + Math.floor(Math.random() * 20)}`, headers: { cookie: person.cookie } };
-            }
-            if (roll < 0.7) {
-              counts.page += 1;
-              return { ...req, method: "GET", path: `/cases/${pick(sample)}`, headers: { cookie: person.cookie } };
-            }
-            if (roll < 0.9) {
-              counts.search += 1;
-              return { ...req, method: "GET", path: `/cases?q=${encodeURIComponent(pick(words))}`, headers: { cookie: person.cookie } };
-            }
-            counts.edit += 1;
-            return {
-              ...req,
-              method: "POST",
-              path: `/api/v1/cases/${pick(sample)}/comments`,
-              headers: { authorization: `Bearer ${person.token}`, "content-type": "application/json" },
-              body: JSON.stringify({ body: `Load test note ${Date.now()}` }),
-            };
-          },
-        },
-      ],
-    });
-    const errors = result.errors + result.timeouts + result.non2xx;
+    /** One person: a request, the whole answer read, a think time, until the time is up; timed after the warm-up. */
+    async function person(who: Person): Promise<void> {
+      await sleep(Math.random() * thinkTime()); // people do not all start in the same millisecond
+      while (performance.now() < stopAt) {
+        const kind = nextKind();
+        const request = requestOf(kind, who);
+        const sample = await timed(kind, request.path, request.init);
+        if (performance.now() - sample.ms >= measureFrom) samples.push(sample);
+        await sleep(thinkTime());
+      }
+    }
+    await Promise.all(folks.map(person));
+
+    const seconds = Number(options.seconds);
+    const line = (label: string, xs: Sample[], aloneMs?: number) => {
+      const ms = xs.map((x) => x.ms).sort((a, b) => a - b);
+      const errors = xs.filter((x) => !x.ok).length;
+      const baseline = aloneMs === undefined ? "" : `; alone ${aloneMs} ms, p99 ${(percentile(ms, 99) / aloneMs).toFixed(1)}× that`;
+      return `${label.padEnd(10)} ${String(xs.length).padStart(6)} requests, ${errors} errors; ms p50 ${percentile(ms, 50)}, p90 ${percentile(ms, 90)}, p99 ${percentile(ms, 99)}, max ${percentile(ms, 100)}${baseline}`;
+    };
     console.log(
       [
-        `${people} signed-in people, ${options.seconds} s, against next start on PostgreSQL (${sample.length} sampled cases)`,
-        `requests: ${result.requests.total} (${Math.round(result.requests.average)}/s); list ${counts.list}, case page ${counts.page}, search ${counts.search}, edit ${counts.edit}`,
-        `errors: ${errors} (connection errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})`,
-        `latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`,
+        `${people} signed-in people, ${seconds} s after ${options.warmup} s of warm-up, think time ${options.think} ms, against ${origins.length} × next start on PostgreSQL (${sample.length} sampled cases)`,
+        `${Math.round(samples.length / seconds)} requests a second`,
+        line("all", samples),
+        ...kinds.map((k) => line(k === "page" ? "case page" : k, samples.filter((s) => s.kind === k), alone[k])),
       ].join("\n"),
     );
   } finally {
-    if (server?.pid) process.kill(-server.pid, "SIGTERM");
+    for (const server of servers) if (server.pid) process.kill(-server.pid, "SIGTERM");
   }
 }
 

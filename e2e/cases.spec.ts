@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures";
 import { replayServerAction } from "./support/server-actions";
 import { addForm, fileHaratAlBadu, tinyPng, uniqueWord, uploadEvidence } from "./support/cases";
@@ -37,6 +38,8 @@ test("staff files the Harat al-Badu case with named victims and sources, finds i
   await uploadEvidence(page, { name: "harat-al-badu.png", mimeType: "image/png", buffer: tinyPng });
   const sha256 = createHash("sha256").update(tinyPng).digest("hex");
   await expect(page.getByTestId("evidence-item").filter({ hasText: "harat-al-badu.png" }).getByTestId("evidence-sha256")).toHaveText(sha256);
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download harat-al-badu.png" }).click()]);
+  expect(createHash("sha256").update(readFileSync(await file.path())).digest("hex")).toBe(sha256);
 
   // Found by a word of its title, by a victim's name typed with other letter forms, and by filters.
   await page.goto(`/cases?q=${word}`);
@@ -61,6 +64,8 @@ test("staff files the Harat al-Badu case with named victims and sources, finds i
   await expect(trail.getByText("Amal Haddad added a source")).toHaveCount(2);
   await expect(trail.getByText("Name in Arabic: فاطمة الأحمد")).toHaveCount(1);
   await expect(trail.getByText("Amal Haddad added an evidence file")).toHaveCount(1);
+  // Who has held a copy is part of the chain of custody.
+  await expect(trail.getByText("Amal Haddad downloaded harat-al-badu.png")).toHaveCount(1);
 });
 
 test("an oversized or disguised upload is refused with a message, and nothing is added", async ({ staffPage: page }) => {

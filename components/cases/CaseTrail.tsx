@@ -9,6 +9,7 @@ type Event = {
   actorLabel: string;
   action: string;
   entityType: string;
+  subject: string | null;
   changes: Record<string, FieldChange> | null;
   reason: string | null;
 };
@@ -64,7 +65,7 @@ export async function CaseTrail({ events }: { events: Event[] }) {
   };
   const headline = (e: Event) => {
     const key = `trail.${e.action}`;
-    return t.has(key) ? t(key, { actor: e.actorLabel }) : t("trail.other", { actor: e.actorLabel, action: e.action });
+    return t.has(key) ? t(key, { actor: e.actorLabel, subject: e.subject ?? "" }) : t("trail.other", { actor: e.actorLabel, action: e.action });
   };
   const isCreation = (e: Event) => e.action.endsWith(".created") || e.action.endsWith(".added");
   return (

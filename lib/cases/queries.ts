@@ -166,6 +166,7 @@ function buildCaseQueries(db: Db) {
         actorLabel: auditEvents.actorLabel,
         action: auditEvents.action,
         entityType: auditEvents.entityType,
+        subject: auditEvents.subject,
         changes: auditEvents.changes,
         reason: auditEvents.reason,
       })

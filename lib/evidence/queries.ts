@@ -3,6 +3,7 @@ import { pipeline, Transform, type Readable } from "node:stream";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cases, evidenceFiles } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
 import { authorize, type Principal } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/ids";
 import { expectedFailure, fail, ok, type Result } from "@/lib/result";
@@ -19,7 +20,8 @@ export type EvidenceDownload = {
 
 /**
  * An evidence file's bytes for someone who may read the case: the case must be live, the file
- * must belong to it and must not have been removed.
+ * must belong to it and must not have been removed. Each download is audited (who, which file, when):
+ * who has held a copy is part of the chain of custody.
  */
 export async function openEvidence(
   db: Db,
@@ -47,6 +49,14 @@ export async function openEvidence(
       blob.stream.destroy();
       console.error(`[evidence] ${e.id} (${e.storageKey}) holds ${blob.size} bytes, ${e.sizeBytes} were recorded`);
       return fail("evidenceMissing");
+    }
+    try {
+      await db.transaction((tx) =>
+        recordAudit(tx, { actor: by, action: "evidence.downloaded", entityType: "evidence", entityId: e.id, caseId, subject: e.fileName }),
+      );
+    } catch (err) {
+      blob.stream.destroy();
+      throw err;
     }
     return ok({
       fileName: e.fileName,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { auditEvents, cases, evidenceFiles } from "@/db/schema";
 import { hararAlBaduInput } from "@/db/seed/case-samples";
+import { verifyDatabaseChain } from "@/lib/audit/verify";
 import type { Actor } from "@/lib/auth/actor";
 import { createCase } from "@/lib/cases/commands";
 import { getCase } from "@/lib/cases/queries";
@@ -436,6 +437,25 @@ describe.each(backends)("evidence files on $name", (backend) => {
     // Another case's address does not reach it, nor does a made-up one.
     expect(await openEvidence(handle.db, store, staff, caseId, added.value.id)).toMatchObject({ ok: false, error: "notFound" });
     expect(await openEvidence(handle.db, store, staff, id, "../../etc/passwd")).toMatchObject({ ok: false, error: "notFound" });
+  });
+
+  it("audits every download for the chain of custody: who, which file; a refused one leaves nothing", async () => {
+    const id = await newCase();
+    const added = await addEvidence(handle.db, store, staff, id, upload("شاهد.pdf", pdf()));
+    if (!added.ok) throw new Error("setup");
+    for (const who of [reviewer, staff]) {
+      const opened = await openEvidence(handle.db, store, who, id, added.value.id);
+      if (opened.ok) await readAll(opened.value.stream);
+    }
+    await openEvidence(handle.db, store, null, id, added.value.id);
+    await openEvidence(handle.db, store, staff, caseId, added.value.id);
+    const events = await eventsOf(id, "evidence.downloaded");
+    expect(events.map((e) => [e.actorId, e.entityId, e.subject])).toEqual([
+      [reviewer.id, added.value.id, "شاهد.pdf"],
+      [staff.id, added.value.id, "شاهد.pdf"],
+    ]);
+    expect(await eventsOf(caseId, "evidence.downloaded")).toEqual([]);
+    expect((await verifyDatabaseChain(handle.db)).ok).toBe(true);
   });
 
   it("refuses to pass off altered or missing bytes as the evidence", async () => {

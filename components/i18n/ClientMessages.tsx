@@ -1,0 +1,14 @@
+import { getLocale, getMessages, getTimeZone } from "next-intl/server";
+import type { ReactNode } from "react";
+import { clientMessages, type ClientArea } from "@/lib/i18n/client-namespaces";
+import { ClientIntlProvider } from "./ClientIntlProvider";
+
+/** Gives the client components below it their area's messages (a nearer one replaces a farther one). */
+export async function ClientMessages({ area, children }: { area: ClientArea; children: ReactNode }) {
+  const [locale, messages, timeZone] = await Promise.all([getLocale(), getMessages(), getTimeZone()]);
+  return (
+    <ClientIntlProvider locale={locale} timeZone={timeZone} messages={clientMessages(messages, area)} strict={process.env.I18N_STRICT === "on" || process.env.NODE_ENV === "development"}>
+      {children}
+    </ClientIntlProvider>
+  );
+}
