@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/content-security-policy";
 
 const PUBLIC_PATHS = ["/login"];
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 /**
@@ -11,11 +12,13 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
  * from the request's copy of the header and puts on the scripts it renders.
  */
 export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
   // Next.js refuses a server action posted from another site too, but with a 500; this says 403.
-  if (request.method === "POST" && request.headers.has("next-action") && isCrossOrigin(request)) {
+  // Plain form posts (a page whose script has not run yet) carry no next-action header, so every
+  // unsafe method is checked. The API is left to itself: it takes tokens, never the session cookie.
+  if (!SAFE_METHODS.has(request.method) && !pathname.startsWith("/api/") && isCrossOrigin(request)) {
     return NextResponse.json({ error: "crossOrigin" }, { status: 403 });
   }
-  const { pathname, search } = request.nextUrl;
   const returnPath = pathname + search;
   const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIES.some((n) => c.name === n || c.name.startsWith(`${n}.`)));
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
@@ -33,7 +36,7 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-/** The Origin header names another host than the one this request was sent to (as the proxy in front says). */
+/** The Origin header names another host than the one this request was sent to (as the proxy in front says); "null" included. */
 function isCrossOrigin(request: NextRequest): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return false;

@@ -30,7 +30,7 @@ test("pages carry a nonce-based Content-Security-Policy and the other protective
 
   expect(first.headers()).toMatchObject({
     "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
+    "referrer-policy": "same-origin",
     "x-frame-options": "DENY",
   });
   // HSTS is sent by production servers (these tests run `next start`); browsers heed it over TLS only.
@@ -102,6 +102,14 @@ test("a cross-origin POST with a session cookie is refused, by a server action a
     data: action.postDataBuffer() ?? undefined,
   });
   expect(forged.status()).toBe(403);
+  // The same body as a plain form post (what a page on another site, or a sandboxed one, can send).
+  for (const origin of [EVIL, "null"]) {
+    const plain = await staffPage.request.post(action.url(), {
+      headers: { "content-type": action.headers()["content-type"], origin },
+      data: action.postDataBuffer() ?? undefined,
+    });
+    expect(plain.status()).toBe(403);
+  }
   await staffPage.goto(`/cases/${id}`);
   await expect(staffPage.getByRole("heading", { level: 1 })).toHaveText(title);
 
