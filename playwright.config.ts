@@ -9,6 +9,8 @@ import { e2eDatabaseUrl } from "./e2e/support/postgres-url";
  * set, PostgreSQL on port 3101 (a fresh database `civharm_e2e` on that server each run).
  * Per back end, a setup project signs each role in once through the sign-in form and saves its
  * session under e2e/.auth/; the tests of that back end start from those sessions.
+ * axe-core analyses every page state on the embedded run only: the markup is the same on both back
+ * ends, and the analysis is a third of a run's time.
  */
 const CI = Boolean(process.env.CI);
 const testDatabaseUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
@@ -62,6 +64,11 @@ if (testDatabaseUrl) {
 }
 
 const origin = (port: number) => `http://127.0.0.1:${port}`;
+const projectUse = (server: Server) => ({
+  baseURL: origin(server.port),
+  backend: server.backend,
+  accessibility: server.backend === "embedded",
+});
 
 const config: PlaywrightTestConfig<object, E2EWorkerOptions> = {
   testDir: "./e2e",
@@ -96,20 +103,20 @@ const config: PlaywrightTestConfig<object, E2EWorkerOptions> = {
     {
       name: `setup-${server.backend}`,
       testMatch: /auth\.setup\.ts$/,
-      use: { baseURL: origin(server.port), backend: server.backend },
+      use: projectUse(server),
     },
     {
       name: server.backend,
       testMatch: /\.spec\.ts$/,
       dependencies: [`setup-${server.backend}`],
-      use: { baseURL: origin(server.port), backend: server.backend },
+      use: projectUse(server),
     },
     // Tests that change the whole organisation (requiring a second factor ends the shared sessions) run after all the others.
     {
       name: `${server.backend}-exclusive`,
       testMatch: /\.exclusive\.ts$/,
       dependencies: [server.backend],
-      use: { baseURL: origin(server.port), backend: server.backend },
+      use: projectUse(server),
     },
   ]),
 };

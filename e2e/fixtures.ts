@@ -12,8 +12,11 @@ import { createAccount, newPerson, type Account } from "./support/accounts";
 
 export type Backend = "embedded" | "postgres";
 
-/** Set per project in playwright.config.ts. */
-export type E2EWorkerOptions = { backend: Backend };
+/**
+ * Set per project in playwright.config.ts. `accessibility`: whether axe-core analyses the pages; the
+ * markup does not depend on the back end, so one back end's run is enough.
+ */
+export type E2EWorkerOptions = { backend: Backend; accessibility: boolean };
 
 /** Where the setup project keeps each role's signed-in session for one back end. */
 export function authFile(backend: Backend, role: Role): string {
@@ -42,6 +45,7 @@ type E2EFixtures = {
 
 export const test = base.extend<E2EFixtures, E2EWorkerOptions>({
   backend: ["embedded", { option: true, scope: "worker" }],
+  accessibility: [true, { option: true, scope: "worker" }],
 
   // Contexts made by pageAs; closed only after the axe check has looked at their final state.
   contextPool: async ({}, use) => {
@@ -51,11 +55,12 @@ export const test = base.extend<E2EFixtures, E2EWorkerOptions>({
   },
 
   axe: [
-    async ({ context, contextPool }, use, testInfo) => {
+    async ({ context, contextPool, accessibility }, use, testInfo) => {
       void contextPool;
-      const watch = new AxeWatch();
+      const watch = new AxeWatch(accessibility);
       await watch.watch(context);
       await use(watch);
+      if (!accessibility) return;
       const bodyPassed = testInfo.status === testInfo.expectedStatus;
       await watch.finish(bodyPassed);
       if (watch.findings.length) {

@@ -33,8 +33,11 @@ export class AxeWatch {
   private readonly reported = new Set<string>();
   private chain: Promise<void> = Promise.resolve();
 
+  /** `enabled: false` watches nothing (the same pages are analysed on the other back end). */
+  constructor(readonly enabled = true) {}
+
   async watch(context: BrowserContext): Promise<void> {
-    if (this.contexts.has(context)) return;
+    if (!this.enabled || this.contexts.has(context)) return;
     this.contexts.add(context);
     for (const page of context.pages()) this.watchPage(page);
     context.on("page", (page) => this.watchPage(page));
