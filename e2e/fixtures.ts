@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { Role } from "@/lib/auth/roles";
 import { AxeWatch, describeFindings } from "./support/axe-watch";
 import { createAccount, newPerson, type Account } from "./support/accounts";
+import { gotoWaitsForHydration } from "./support/hydration";
 
 export type Backend = "embedded" | "postgres";
 
@@ -45,6 +46,10 @@ type E2EFixtures = {
 
 export const test = base.extend<E2EFixtures, E2EWorkerOptions>({
   backend: ["embedded", { option: true, scope: "worker" }],
+  context: async ({ context }, use) => {
+    gotoWaitsForHydration(context);
+    await use(context);
+  },
   accessibility: [true, { option: true, scope: "worker" }],
 
   // Contexts made by pageAs; closed only after the axe check has looked at their final state.
@@ -86,6 +91,7 @@ export const test = base.extend<E2EFixtures, E2EWorkerOptions>({
         storageState: role ? authFile(backend, role) : undefined,
       });
       contextPool.push(context);
+      gotoWaitsForHydration(context);
       await axe.watch(context);
       return context.newPage();
     });
