@@ -27,12 +27,23 @@ test("exports, evidence downloads and uploads answer each role as DOMAIN.md says
       headers: { "content-type": "image/png", "x-file-name": "matrix.png", origin: new URL(baseURL as string).origin },
       data: tinyPng,
     });
+  // Asking for the headers alone is not a download: the trail records none.
+  const head = await as.staff.head(download as string);
+  expect(head.status()).toBe(200);
+  expect(head.headers()["content-type"]).toBe("image/png");
+  expect(head.headers()["repr-digest"]).toMatch(/^sha-256=:[A-Za-z0-9+/]+=*:$/);
+  expect(head.headers()["content-disposition"]).toContain('filename="routes.png"');
+  const downloads = staffPage.getByTestId("case-trail").getByText(/ downloaded routes\.png$/);
+  await staffPage.reload();
+  await expect(downloads).toHaveCount(0);
+
   const checks: { name: string; run: (r: APIRequestContext) => Promise<{ status(): number }>; allowed: Caller[]; signedOut: number }[] = [
     // Signed out, the app's pages and their exports send the visitor to sign in (307); the API answers 401.
     { name: "audit export", run: (r) => r.get("/audit/export?format=csv", { maxRedirects: 0 }), allowed: ["manager", "admin"], signedOut: 307 },
     { name: "public summary export", run: (r) => r.get("/summaries/export?kind=cases&audience=public", { maxRedirects: 0 }), allowed: ["manager"], signedOut: 307 },
     { name: "internal summary export", run: (r) => r.get("/summaries/export?kind=victims&audience=internal", { maxRedirects: 0 }), allowed: ["manager"], signedOut: 307 },
     { name: "evidence download", run: (r) => r.get(download as string, { maxRedirects: 0 }), allowed: ["staff", "reviewer", "manager", "admin"], signedOut: 401 },
+    { name: "evidence headers (HEAD)", run: (r) => r.head(download as string, { maxRedirects: 0 }), allowed: ["staff", "reviewer", "manager", "admin"], signedOut: 401 },
     { name: "evidence upload", run: upload, allowed: ["staff", "reviewer", "manager"], signedOut: 401 },
   ];
   for (const check of checks) {
@@ -44,5 +55,8 @@ test("exports, evidence downloads and uploads answer each role as DOMAIN.md says
     const got = Object.fromEntries(Object.entries(seen).map(([c, s]) => [c, s === 401 || s === 403 || s === 307 ? s : s < 300 ? "allowed" : s]));
     expect(got, `${check.name}: ${JSON.stringify(seen)}`).toEqual(expected);
   }
+  // One download by each role that may read the case; their HEAD requests added nothing.
+  await staffPage.reload();
+  await expect(downloads).toHaveCount(4);
   await as.signedOut.dispose();
 });

@@ -49,6 +49,7 @@ export const entryPoints: EntryPoint[] = [
   route("app/api/auth/[...nextauth]/route.ts", "POST", "public"),
   route("app/api/cases/[caseId]/evidence/route.ts", "POST", ["case:contribute"]),
   route("app/api/cases/[caseId]/evidence/[evidenceId]/route.ts", "GET", ["case:read"]),
+  route("app/api/cases/[caseId]/evidence/[evidenceId]/route.ts", "HEAD", ["case:read"]),
   route("app/api/v1/openapi.json/route.ts", "GET", "public"),
   route("app/(app)/audit/export/route.ts", "GET", ["audit:read"]),
   route("app/(app)/summaries/export/route.ts", "GET", ["summary:export"]),

@@ -9,19 +9,47 @@ import { isUuid } from "@/lib/ids";
 import { expectedFailure, fail, ok, type Result } from "@/lib/result";
 import type { EvidenceStore } from "./store";
 
-export type EvidenceDownload = {
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
+/** What is recorded about an evidence file, as a download's headers tell it. */
+export type EvidenceRecord = { fileName: string; mediaType: string; sizeBytes: number; sha256: string };
+
+export type EvidenceDownload = EvidenceRecord & {
   /** The stored bytes, checked against the recorded size and SHA-256 as they pass: a mismatch ends the stream with an error. */
   stream: Readable;
 };
 
+/** The file's row, for someone who may read the case: the case live, the file its own and not removed. */
+async function findEvidence(db: Db, by: Principal | null, caseId: string, evidenceId: string) {
+  authorize(by, "case:read");
+  if (!isUuid(caseId) || !isUuid(evidenceId)) return null;
+  const [row] = await db
+    .select({ e: evidenceFiles })
+    .from(evidenceFiles)
+    .innerJoin(cases, eq(cases.id, evidenceFiles.caseId))
+    .where(and(eq(evidenceFiles.id, evidenceId), eq(evidenceFiles.caseId, caseId), isNull(evidenceFiles.removedAt), isNull(cases.deletedAt)));
+  return row?.e ?? null;
+}
+
+function recordOf(e: EvidenceRecord): EvidenceRecord {
+  return { fileName: e.fileName, mediaType: e.mediaType, sizeBytes: e.sizeBytes, sha256: e.sha256 };
+}
+
 /**
- * An evidence file's bytes for someone who may read the case: the case must be live, the file
- * must belong to it and must not have been removed. Each download is audited (who, which file, when):
- * who has held a copy is part of the chain of custody.
+ * What a HEAD request is told about a file: its record, without opening the bytes. Not a download,
+ * so not audited.
+ */
+export async function describeEvidence(db: Db, by: Principal | null, caseId: string, evidenceId: string): Promise<Result<EvidenceRecord>> {
+  try {
+    const e = await findEvidence(db, by, caseId, evidenceId);
+    if (!e) return fail("notFound");
+    return ok(recordOf(e));
+  } catch (err) {
+    return expectedFailure(err);
+  }
+}
+
+/**
+ * An evidence file's bytes for someone who may read the case (see findEvidence). Each download is
+ * audited (who, which file, when): who has held a copy is part of the chain of custody.
  */
 export async function openEvidence(
   db: Db,
@@ -31,15 +59,8 @@ export async function openEvidence(
   evidenceId: string,
 ): Promise<Result<EvidenceDownload>> {
   try {
-    authorize(by, "case:read");
-    if (!isUuid(caseId) || !isUuid(evidenceId)) return fail("notFound");
-    const [row] = await db
-      .select({ e: evidenceFiles })
-      .from(evidenceFiles)
-      .innerJoin(cases, eq(cases.id, evidenceFiles.caseId))
-      .where(and(eq(evidenceFiles.id, evidenceId), eq(evidenceFiles.caseId, caseId), isNull(evidenceFiles.removedAt), isNull(cases.deletedAt)));
-    if (!row) return fail("notFound");
-    const { e } = row;
+    const e = await findEvidence(db, by, caseId, evidenceId);
+    if (!e) return fail("notFound");
     const blob = await store.get(e.storageKey);
     if (!blob) {
       console.error(`[evidence] ${e.id} (${e.storageKey}) is recorded but its bytes are missing from the store`);
@@ -59,10 +80,7 @@ export async function openEvidence(
       throw err;
     }
     return ok({
-      fileName: e.fileName,
-      mediaType: e.mediaType,
-      sizeBytes: e.sizeBytes,
-      sha256: e.sha256,
+      ...recordOf(e),
       stream: pipeline(blob.stream, verifying(e.id, e.sizeBytes, e.sha256), (err) => {
         if (err && (err as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") console.error(`[evidence] download of ${e.id} failed:`, err.message);
       }),

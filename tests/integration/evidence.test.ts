@@ -14,7 +14,7 @@ import { createCase } from "@/lib/cases/commands";
 import { getCase } from "@/lib/cases/queries";
 import { addEvidence, cleanFileName, removeEvidence, type EvidenceUpload } from "@/lib/evidence/commands";
 import { HEAD_BYTES, recognise } from "@/lib/evidence/media";
-import { openEvidence } from "@/lib/evidence/queries";
+import { describeEvidence, openEvidence } from "@/lib/evidence/queries";
 import { FilesystemEvidenceStore } from "@/lib/evidence/store";
 import { attachmentDisposition } from "@/lib/evidence/web";
 import { addAccount } from "../support/accounts";
@@ -456,6 +456,24 @@ describe.each(backends)("evidence files on $name", (backend) => {
     ]);
     expect(await eventsOf(caseId, "evidence.downloaded")).toEqual([]);
     expect((await verifyDatabaseChain(handle.db)).ok).toBe(true);
+  });
+
+  it("describes a file (what a HEAD request is told) to anyone who may read the case, without recording a download", async () => {
+    const id = await newCase();
+    const bytes = pdf();
+    const added = await addEvidence(handle.db, store, staff, id, upload("وصف.pdf", bytes));
+    if (!added.ok) throw new Error("setup");
+    for (const who of [staff, otherStaff, reviewer, manager, admin]) {
+      expect(await describeEvidence(handle.db, who, id, added.value.id)).toEqual({
+        ok: true,
+        value: { fileName: "وصف.pdf", mediaType: "application/pdf", sizeBytes: bytes.length, sha256: sha256(bytes) },
+      });
+    }
+    expect(await describeEvidence(handle.db, null, id, added.value.id)).toMatchObject({ ok: false, error: "signedOut" });
+    expect(await describeEvidence(handle.db, staff, caseId, added.value.id)).toMatchObject({ ok: false, error: "notFound" });
+    expect(await eventsOf(id, "evidence.downloaded")).toEqual([]);
+    await removeEvidence(handle.db, staff, added.value.id, "filed twice");
+    expect(await describeEvidence(handle.db, staff, id, added.value.id)).toMatchObject({ ok: false, error: "notFound" });
   });
 
   it("refuses to pass off altered or missing bytes as the evidence", async () => {

@@ -25,7 +25,7 @@ function exposed(): string[] {
       const api = [...source.matchAll(/export const (\w+) = apiRoute\("(\w+)", "([^"]+)"\)/g)];
       for (const m of api) found.push(`api ${m[2]} ${m[3]}`);
       if (api.length === 0) {
-        for (const m of source.matchAll(/^export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/gm)) found.push(`route ${m[1]} ${file}`);
+        for (const m of source.matchAll(/^export (?:async )?function (GET|HEAD|POST|PUT|PATCH|DELETE)\b/gm)) found.push(`route ${m[1]} ${file}`);
         for (const m of source.matchAll(/^export const \{ ([^}]+) \}/gm)) for (const name of m[1].split(",")) found.push(`route ${name.trim()} ${file}`);
       }
     }
