@@ -17,6 +17,7 @@ import { systemActor, type Actor } from "@/lib/auth/actor";
 import { createToken } from "@/lib/tokens/tokens";
 import { createUser } from "@/lib/users/commands";
 import { benchUrl } from "./database";
+import { percentile } from "./percentile";
 
 const { values: options } = parseArgs({
   options: {
@@ -100,22 +101,20 @@ async function waitForServer(origin: string): Promise<void> {
   throw new Error("the server did not start");
 }
 
-/** A think time in ms, uniform in the `--think` range ("1000-3000", or one number). */
-function thinkTime(): number {
-  const [low, high = low] = options.think.split("-").map(Number);
-  if (!Number.isFinite(low) || !Number.isFinite(high) || high < low) throw new Error(`--think: ${options.think}`);
-  return low + Math.random() * (high - low);
-}
+/** The `--think` range in ms ("1000-3000", or one number), checked before anything starts. */
+const [thinkLow, thinkHigh = thinkLow] = options.think.split("-").map(Number);
+if (!Number.isFinite(thinkLow) || !Number.isFinite(thinkHigh) || thinkHigh < thinkLow) throw new Error(`--think: ${options.think}`);
 
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]) : 0;
+/** A think time in ms, uniform in the `--think` range. */
+function thinkTime(): number {
+  return thinkLow + Math.random() * (thinkHigh - thinkLow);
 }
 
 async function main(): Promise<void> {
   const actors = await accounts();
   const tokens = await tokensFor(actors);
   const pool = new Pool({ connectionString: url, max: 2 });
-  const sample = (await pool.query<{ id: string }>("select id from cases where deleted_at is null order by random() limit 1000")).rows.map((r) => r.id);
+  const caseIds = (await pool.query<{ id: string }>("select id from cases where deleted_at is null order by random() limit 1000")).rows.map((r) => r.id);
   await pool.end();
   const words = ["hussein", "فاطمه", "raqqa", "mosul", "market", "bakery", "school", "الرقة"];
   const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
@@ -130,11 +129,11 @@ async function main(): Promise<void> {
   function requestOf(kind: Kind, person: Person): { path: string; init: RequestInit } {
     const page = { headers: { cookie: person.cookie } };
     if (kind === "list") return { path: `/cases?page=${1 + Math.floor(Math.random() * 20)}`, init: page };
-    if (kind === "page") return { path: `/cases/${pick(sample)}`, init: page };
+    if (kind === "page") return { path: `/cases/${pick(caseIds)}`, init: page };
     if (kind === "search") return { path: `/cases?q=${encodeURIComponent(pick(words))}`, init: page };
     const body = JSON.stringify({ body: `Load test note ${Date.now()}` });
     const headers = { authorization: `Bearer ${person.token}`, "content-type": "application/json" };
-    return { path: `/api/v1/cases/${pick(sample)}/comments`, init: { method: "POST", headers, body } };
+    return { path: `/api/v1/cases/${pick(caseIds)}/comments`, init: { method: "POST", headers, body } };
   }
 
   /** One request to any of the servers, the whole answer read. */
@@ -165,7 +164,7 @@ async function main(): Promise<void> {
         if (!sample.ok) throw new Error(`${request.path} failed before the load started`);
         if (i >= 5) ms.push(sample.ms);
       }
-      out[kind] = percentile(ms.sort((a, b) => a - b), 50);
+      out[kind] = Math.round(percentile(ms.sort((a, b) => a - b), 50));
     }
     return out;
   }
@@ -206,14 +205,15 @@ async function main(): Promise<void> {
 
     const seconds = Number(options.seconds);
     const line = (label: string, xs: Sample[], aloneMs?: number) => {
-      const ms = xs.map((x) => x.ms).sort((a, b) => a - b);
+      const sorted = xs.map((x) => x.ms).sort((a, b) => a - b);
+      const ms = (p: number) => Math.round(percentile(sorted, p));
       const errors = xs.filter((x) => !x.ok).length;
-      const baseline = aloneMs === undefined ? "" : `; alone ${aloneMs} ms, p99 ${(percentile(ms, 99) / aloneMs).toFixed(1)}× that`;
-      return `${label.padEnd(10)} ${String(xs.length).padStart(6)} requests, ${errors} errors; ms p50 ${percentile(ms, 50)}, p90 ${percentile(ms, 90)}, p99 ${percentile(ms, 99)}, max ${percentile(ms, 100)}${baseline}`;
+      const baseline = aloneMs === undefined ? "" : `; alone ${aloneMs} ms, p99 ${(ms(99) / aloneMs).toFixed(1)}× that`;
+      return `${label.padEnd(10)} ${String(xs.length).padStart(6)} requests, ${errors} errors; ms p50 ${ms(50)}, p90 ${ms(90)}, p99 ${ms(99)}, max ${ms(100)}${baseline}`;
     };
     console.log(
       [
-        `${people} signed-in people, ${seconds} s after ${options.warmup} s of warm-up, think time ${options.think} ms, against ${origins.length} × next start on PostgreSQL (${sample.length} sampled cases)`,
+        `${people} signed-in people, ${seconds} s after ${options.warmup} s of warm-up, think time ${options.think} ms, against ${origins.length} × next start on PostgreSQL (${caseIds.length} sampled cases)`,
         `${Math.round(samples.length / seconds)} requests a second`,
         line("all", samples),
         ...kinds.map((k) => line(k === "page" ? "case page" : k, samples.filter((s) => s.kind === k), alone[k])),

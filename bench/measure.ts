@@ -13,6 +13,7 @@ import { parseCaseListQuery } from "@/lib/cases/list-query";
 import { caseTrail, getCase, listCases, possibleDuplicates } from "@/lib/cases/queries";
 import { bareCasePage, bareList, type BareFilter } from "./bare";
 import { benchUrl } from "./database";
+import { percentile } from "./percentile";
 
 const { values: options } = parseArgs({
   options: {
@@ -27,10 +28,6 @@ const warmup = Number(options.warmup);
 
 /** Each side returns what it found, reduced to something comparable, so a wrong bare query is caught. */
 type Scenario = { name: string; app: (i: number) => Promise<string>; bare: (i: number) => Promise<string> };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function time(run: () => Promise<string>, into: number[]): Promise<string> {
   const start = performance.now();

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "@playwright/test";
+import { errors, type BrowserContext, type Page } from "@playwright/test";
 
 const HYDRATION_WAIT_MS = 15_000;
 
@@ -23,11 +23,14 @@ function wrapGoto(page: Page): void {
     const response = await goto.call(page, url, options);
     if (response?.headers()["content-type"]?.startsWith("text/html")) {
       // React marks the root it listens on (here the document) with a property named _reactListening….
+      // A page that moves on meanwhile is fine; one that never becomes interactive fails the test.
       await page
         .waitForFunction(() => Object.keys(document).some((key) => key.startsWith("_reactListening")), undefined, {
           timeout: HYDRATION_WAIT_MS,
         })
-        .catch(() => undefined);
+        .catch((err: unknown) => {
+          if (err instanceof errors.TimeoutError) throw new Error(`${page.url()}: React did not take over the page within ${HYDRATION_WAIT_MS} ms`);
+        });
     }
     return response;
   };
