@@ -5,7 +5,8 @@ import { toCaseDto, toCaseSummaryDto, toTrailEventDto } from "./dto";
 import { ApiError } from "./errors";
 import { readBody, type ApiHandler, type ApiRequest } from "./handler";
 import { failureResponse, json, noContent } from "./http";
-import { caseExists } from "./queries";
+import { caseExists, caseOwnership } from "./queries";
+import { assertMayEditCase } from "@/lib/cases/access";
 import { caseCreateBody, caseDeleteBody, caseListParams, caseUpdateBody, parseQuery, trailParams } from "./schemas";
 
 export const API_BASE = "/api/v1";
@@ -43,6 +44,7 @@ export const getCaseEndpoint: ApiHandler = async (req) => caseResponse(req, req.
 
 /** PATCH /cases/{caseId}: the fields given change, the others keep their values; `version` is required. */
 export const updateCaseEndpoint: ApiHandler = async (req) => {
+  await refuseUnlessMayEdit(req);
   const body = await readBody(req.request, caseUpdateBody);
   const result = await updateCase(req.db, req.actor, req.params.caseId, body);
   if (!result.ok) return failureResponse(result);
@@ -51,6 +53,7 @@ export const updateCaseEndpoint: ApiHandler = async (req) => {
 
 /** DELETE /cases/{caseId}: withdraws the case, with its version and a reason. */
 export const deleteCaseEndpoint: ApiHandler = async (req) => {
+  await refuseUnlessMayEdit(req);
   const body = await readBody(req.request, caseDeleteBody);
   const result = await deleteCase(req.db, req.actor, req.params.caseId, body);
   return result.ok ? noContent() : failureResponse(result);
@@ -63,3 +66,13 @@ export const caseTrailEndpoint: ApiHandler = async ({ db, actor, url, params }) 
   const events = await caseTrail(db, actor, params.caseId, limit);
   return json({ items: events.map(toTrailEventDto) });
 };
+
+/**
+ * Refuses, before the body is read, one who may not change this case (staff and a case they did not
+ * file, or one past submission); a missing case is 404. The command checks again, on the locked row.
+ */
+export async function refuseUnlessMayEdit({ db, actor, params }: Pick<ApiRequest, "db" | "actor" | "params">): Promise<void> {
+  const c = await caseOwnership(db, actor, params.caseId);
+  if (!c) throw notFound();
+  assertMayEditCase(actor, c);
+}

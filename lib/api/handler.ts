@@ -1,10 +1,12 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
-import { ForbiddenError, type Actor } from "@/lib/auth/actor";
+import { authorizeAny, ForbiddenError, type Actor } from "@/lib/auth/actor";
+import { entryRule } from "@/lib/auth/entry-points";
 import { authenticateToken, bearerToken } from "@/lib/tokens/tokens";
 import { ApiError } from "./errors";
 import { failureResponse, readJsonObject, rejectUnknownFields } from "./http";
-import { fieldsOf, rejectNulCharacters } from "./schemas";
+import { fieldsOf, rejectUnstorableText } from "./schemas";
+import { logFault } from "@/lib/fault-log";
 
 /** One API request, authenticated: the actor is re-read from the database through the token. */
 export type ApiRequest = {
@@ -19,15 +21,19 @@ export type ApiRequest = {
 
 export type ApiHandler = (req: ApiRequest) => Promise<Response>;
 
+/** What runApi needs of a route: its handler, and its method and path to find its rule among the entry points. */
+export type RunnableRoute = { method: string; path: string; handler: ApiHandler };
+
 /**
  * Runs one endpoint: authenticates the Bearer token (only a token: a browser session cookie is not
- * accepted here, so no page on another site can ride on it), then the handler; every refusal is
+ * accepted here, so no page on another site can ride on it), refuses a caller whose role has none
+ * of the route's permissions (lib/auth/entry-points.ts) before its input is read, then the handler; every refusal is
  * JSON with a message, and anything unexpected is logged and answered with a plain 500.
  * Route files pass the app's database; tests pass theirs.
  */
 export async function runApi(
   db: Db,
-  handler: ApiHandler,
+  route: RunnableRoute,
   request: Request,
   params: Record<string, string> = {},
   { overdueDays = 90 }: { overdueDays?: number } = {},
@@ -36,20 +42,22 @@ export async function runApi(
   try {
     const actor = await authenticateToken(db, bearerToken(request.headers.get("authorization")));
     if (!actor) return failureResponse({ error: "invalidToken" });
-    return await handler({ db, request, url, params, actor, overdueDays });
+    const rule = entryRule("api", `${route.method} ${route.path}`);
+    if (typeof rule !== "string") authorizeAny(actor, rule);
+    return await route.handler({ db, request, url, params, actor, overdueDays });
   } catch (err) {
     if (err instanceof ApiError) return failureResponse(err.failure, err.status);
     if (err instanceof ForbiddenError) return failureResponse({ error: err.permission === "signed-in" ? "signedOut" : "forbidden" });
-    console.error(`[api] ${request.method} ${url.pathname}`, err);
+    logFault(`api ${request.method} ${url.pathname}`, err);
     return failureResponse({ error: "unexpected" }, 500);
   }
 }
 
-/** The JSON body, refused unless every field is one `schema` knows and no text holds a NUL. */
+/** The JSON body, refused unless every field is one `schema` knows and no text is one PostgreSQL cannot store. */
 export async function readBody(request: Request, schema: z.ZodType, options?: { optional?: boolean }): Promise<Record<string, unknown>> {
   const body = await readJsonObject(request, options);
   rejectUnknownFields(body, fieldsOf(schema));
-  rejectNulCharacters(body);
+  rejectUnstorableText(body);
   return body;
 }
 

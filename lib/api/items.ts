@@ -19,9 +19,10 @@ import {
   victimChangeBody,
 } from "./schemas";
 import { API_BASE } from "./cases";
+import { assertMayChangeItem } from "@/lib/cases/item-access";
 
 type Commands = typeof victimCommands;
-type Row = Record<string, unknown>;
+type Row = { id: string; caseId: string } & Record<string, unknown>;
 
 type ItemKind = {
   /** The collection's name in paths: /cases/{caseId}/victims, /victims/{id}. */
@@ -73,15 +74,18 @@ export function itemEndpoints(name: ItemKindName): { add: ApiHandler; get: ApiHa
     async get({ db, actor, params }) {
       return json(kind.toDto(await found(db, actor, params.id)));
     },
+    // Change and remove: one who may not touch this item is refused before its body is read.
     async change({ db, actor, request, params }) {
-      const body = await readBody(request, kind.changeBody);
       const current = await found(db, actor, params.id);
+      assertMayChangeItem(actor, kind.commands.ownerOf(current));
+      const body = await readBody(request, kind.changeBody);
       const merged = { ...Object.fromEntries(editable.map((key) => [key, current[key]])), ...body };
       const result = await kind.commands.change(db, actor, params.id, merged);
       if (!result.ok) return failureResponse(result);
       return json(kind.toDto(await found(db, actor, params.id)));
     },
     async remove({ db, actor, request, params }) {
+      assertMayChangeItem(actor, kind.commands.ownerOf(await found(db, actor, params.id)));
       const body = await readBody(request, itemRemoveBody, { optional: true });
       const parsed = itemRemoveBody.safeParse(body);
       if (!parsed.success) throw new ApiError({ error: "invalidInput", fieldErrors: fieldErrorsOf(parsed.error) });

@@ -1,13 +1,13 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
-import type { Principal } from "@/lib/auth/actor";
+import { can, type Principal } from "@/lib/auth/actor";
 import { assignCase } from "@/lib/cases/assignment";
 import { addRedressItem, changeRedressStatus } from "@/lib/cases/redress-commands";
 import { assessCase, recordAnswer } from "@/lib/cases/review-commands";
 import { markDuplicate, moveCase, sendToBelligerent } from "@/lib/cases/stage-commands";
 import type { Result } from "@/lib/result";
-import { caseResponse } from "./cases";
-import { readBody, type ApiHandler } from "./handler";
+import { caseResponse, refuseUnlessMayEdit } from "./cases";
+import { readBody, type ApiHandler, type ApiRequest } from "./handler";
 import { failureResponse } from "./http";
 import { answerBody, assessmentBody, assignmentBody, duplicateBody, moveBody, redressBody, redressStatusBody, sendingBody } from "./schemas";
 
@@ -24,8 +24,10 @@ function lifecycleEndpoint<T>(
   target: "caseId" | "id",
   caseOf: (value: T, target: string) => string,
   status: 200 | 201 = 200,
+  refuseEarly?: (req: ApiRequest) => Promise<void>,
 ): ApiHandler {
   return async (req) => {
+    await refuseEarly?.(req);
     const body = await readBody(req.request, schema);
     const result = await command(req.db, req.actor, req.params[target], body);
     if (!result.ok) return failureResponse(result);
@@ -35,7 +37,13 @@ function lifecycleEndpoint<T>(
 
 const sameCase = (_value: unknown, caseId: string) => caseId;
 
-export const moveEndpoint = lifecycleEndpoint(moveBody, moveCase, "caseId", sameCase);
+// One who may neither move any case nor reopen one (staff) may only submit a case of their own in
+// submission: anyone else is refused before the body is read.
+const refuseUnlessMayMove = async (req: ApiRequest) => {
+  if (!can(req.actor, "case:move-stage") && !can(req.actor, "case:reopen")) await refuseUnlessMayEdit(req);
+};
+
+export const moveEndpoint = lifecycleEndpoint(moveBody, moveCase, "caseId", sameCase, 200, refuseUnlessMayMove);
 export const assessEndpoint = lifecycleEndpoint(assessmentBody, assessCase, "caseId", sameCase, 201);
 export const sendEndpoint = lifecycleEndpoint(sendingBody, sendToBelligerent, "caseId", sameCase, 201);
 export const answerEndpoint = lifecycleEndpoint(answerBody, recordAnswer, "id", (v) => v.caseId);

@@ -15,6 +15,6 @@ export function apiRoute(method: HttpMethod, path: string) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     const raw = (await context.params) ?? {};
     const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]));
-    return runApi(db(), route.handler, request, params, { overdueDays: getConfig().overdueDays });
+    return runApi(db(), route, request, params, { overdueDays: getConfig().overdueDays });
   };
 }

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { cases, comments, sources, users, victims } from "@/db/schema";
+import { cases, comments, sources, users, victims, type CaseRow } from "@/db/schema";
 import { authorize, type Principal } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/ids";
 
@@ -14,6 +14,17 @@ export async function caseExists(db: Db, by: Principal | null, id: string): Prom
     .from(cases)
     .where(and(eq(cases.id, id), isNull(cases.deletedAt)));
   return Boolean(row);
+}
+
+/** Who filed a live case and its stage: enough to tell whether someone may change it, before their request's body is read. */
+export async function caseOwnership(db: Db, by: Principal | null, id: string): Promise<{ createdBy: string; stage: CaseRow["stage"] } | null> {
+  authorize(by, "case:read");
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({ createdBy: cases.createdBy, stage: cases.stage })
+    .from(cases)
+    .where(and(eq(cases.id, id), isNull(cases.deletedAt)));
+  return row ?? null;
 }
 
 const liveCase = (caseId: typeof victims.caseId | typeof sources.caseId | typeof comments.caseId) =>

@@ -11,6 +11,7 @@ import {
   redressStatusInput,
   sendingInput,
 } from "@/lib/cases/lifecycle-schemas";
+import { isStorableText } from "@/lib/cases/schema-parts";
 import { ApiError } from "./errors";
 
 /**
@@ -68,7 +69,7 @@ export function parseQuery<S extends z.ZodObject>(url: URL, schema: S): z.output
   for (const key of new Set(url.searchParams.keys())) {
     const values = url.searchParams.getAll(key);
     if (!Object.hasOwn(schema.shape, key)) problems.set(key, "unknownField");
-    else if (values.some((v) => v.includes("\u0000"))) problems.set(key, "invalid");
+    else if (values.some((v) => !isStorableText(v))) problems.set(key, "invalid");
     // Dates go to date columns: "2017-02-30" must be refused here, not by the database.
     else if ((key === "from" || key === "to") && values.some((v) => v !== "" && !isRealDay(v))) problems.set(key, "invalidDate");
     else raw.set(key, values.length === 1 ? values[0] : values);
@@ -86,10 +87,16 @@ export function parseQuery<S extends z.ZodObject>(url: URL, schema: S): z.output
   return parsed.data;
 }
 
-/** Text with a NUL character cannot be stored by PostgreSQL: refused as invalid, naming the top-level field. */
-export function rejectNulCharacters(body: Record<string, unknown>): void {
-  const hasNul = (v: unknown): boolean =>
-    typeof v === "string" ? v.includes("\u0000") : Array.isArray(v) ? v.some(hasNul) : typeof v === "object" && v !== null ? Object.values(v).some(hasNul) : false;
-  const bad = Object.entries(body).filter(([key, value]) => hasNul(value) || key.includes("\u0000"));
+/** Text PostgreSQL cannot store (a NUL, a lone surrogate) is refused as invalid, naming the top-level field. */
+export function rejectUnstorableText(body: Record<string, unknown>): void {
+  const unstorable = (v: unknown): boolean =>
+    typeof v === "string"
+      ? !isStorableText(v)
+      : Array.isArray(v)
+        ? v.some(unstorable)
+        : typeof v === "object" && v !== null
+          ? Object.entries(v).some(([k, inner]) => unstorable(k) || unstorable(inner))
+          : false;
+  const bad = Object.entries(body).filter(([key, value]) => unstorable(value) || unstorable(key));
   if (bad.length) throw new ApiError({ error: "invalidInput", fieldErrors: Object.fromEntries(bad.map(([key]) => [key, ["invalid"]])) });
 }

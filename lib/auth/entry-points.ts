@@ -78,3 +78,10 @@ export const entryPoints: EntryPoint[] = [
   api("GET", "/summary", ["summary:read"]),
   api("GET", "/summary/export", ["summary:export"]),
 ];
+
+/** The rule of one listed entry point; an entry point missing from the list is a programming error. */
+export function entryRule(kind: EntryPoint["kind"], name: string): EntryRule {
+  const entry = entryPoints.find((e) => e.kind === kind && e.name === name);
+  if (!entry) throw new Error(`${kind} ${name} is not listed in lib/auth/entry-points.ts`);
+  return entry.rule;
+}

@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { getConfig } from "@/lib/config";
 import { clientAddressFrom } from "./client-address";
 import { attemptSignIn, completeSignIn, type SignInRefusal } from "./sign-in";
+import { logFault } from "@/lib/fault-log";
 
 declare module "next-auth" {
   interface User {
@@ -75,7 +76,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (error instanceof CredentialsSignin || type === "CredentialsSignin") return;
       // A cookie from another secret or an expired token: the visitor is simply signed out.
       if (type === "JWTSessionError") return console.warn("[auth] unreadable session cookie ignored");
-      console.error("[auth]", error);
+      logFault("auth", error);
     },
   },
 }));

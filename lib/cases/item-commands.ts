@@ -99,5 +99,5 @@ export function itemCommands<Input extends Record<string, unknown>>(store: ItemS
     return row && (await lockCase(tx, row.caseId)) ? row : undefined;
   }
 
-  return { add, change, remove };
+  return { add, change, remove, ownerOf: store.ownerOf };
 }

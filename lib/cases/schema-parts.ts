@@ -5,10 +5,15 @@ import { z } from "zod";
 
 export const blankToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 
+// PostgreSQL stores neither a NUL character nor half of a UTF-16 surrogate pair (JSON can carry both
+// escaped, as "\u0000" and "\ud800"): such text is refused as invalid input, never sent to the database.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isStorableText = (s: string) => !UNSTORABLE.test(s);
+
 export const text = (max: number) =>
   z.preprocess(
     (v) => (typeof v === "string" ? v.trim() : v),
-    z.string({ error: "invalid" }).max(max, { error: "tooLong" }),
+    z.string({ error: "invalid" }).max(max, { error: "tooLong" }).refine(isStorableText, { error: "invalid" }),
   );
 export const requiredText = (max: number) => text(max).pipe(z.string().min(1, { error: "required" }));
 export const optionalText = (max: number) =>

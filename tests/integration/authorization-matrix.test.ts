@@ -177,4 +177,22 @@ describe.each(backends)("the authorization matrix of the JSON API on $name", (ba
     const seen = Object.fromEntries(Object.entries(outcomes).map(([c, s]) => [c, s === 401 || s === 403 ? s : "allowed"]));
     expect(seen, JSON.stringify(outcomes)).toEqual(expected);
   });
+
+
+  const withBody = apiRoutes.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`);
+  it.each(withBody)("%s: a caller who may not call it is refused before a malformed body is read", async (key) => {
+    const route = apiRoutes.find((r) => `${r.method} ${r.path}` === key);
+    if (!route) throw new Error(key);
+    const refused = callers.filter((c) => !mayCall[key].includes(c));
+    const malformed: { body?: unknown; raw?: string }[] = [{ body: { version: 999 } }, { body: { notAField: true } }, { raw: "{not json" }, { body: [] }];
+    for (const caller of refused) {
+      const { params, query } = await scene(key);
+      for (const input of malformed) {
+        const res = await call(route.method, route.path, { token: tokens[caller], params, query, ...input, headers: { "content-type": "application/json" } });
+        expect(res.status, `${key} as ${caller} with ${JSON.stringify(input)}: ${res.text.slice(0, 200)}`).toBe(
+          caller === "signedOut" || caller === "disabled" ? 401 : 403,
+        );
+      }
+    }
+  });
 });

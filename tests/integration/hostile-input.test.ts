@@ -27,6 +27,11 @@ const payloads = [
   "ﷺ حارة البدو \u0640\u0640\u0640",
   "a\u0000b",
   "\u0000",
+  // Ill-formed UTF-16: half a surrogate pair, either half alone, halves in the wrong order.
+  "a\ud800b",
+  "\udc00",
+  "لا\ud83d",
+  "x\udfff\ud800y",
   "line\r\nbreak",
   "=HYPERLINK(\"http://evil.example\")",
   "%00%0d%0a",
@@ -38,6 +43,8 @@ const hostileText = fc.oneof(
   fc.constantFrom(...payloads),
   fc.string({ maxLength: 300, unit: "grapheme" }),
   fc.string({ maxLength: 40, unit: "binary" }),
+  // Code units around the surrogate range, one at a time: lone halves as well as whole pairs.
+  fc.string({ maxLength: 12, unit: fc.integer({ min: 0xd7f0, max: 0xe010 }).map((c) => String.fromCharCode(c)) }),
   fc.constantFrom(...payloads).chain((p) => fc.string({ maxLength: 20 }).map((s) => s + p + s)),
 );
 const hostileNumber = fc.oneof(
@@ -131,6 +138,22 @@ describe.each(backends)("hostile input through the API on $name", (backend) => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it("refuses half a surrogate pair as invalid input, naming the field (PostgreSQL's jsonb cannot store it)", async () => {
+    for (const [path, body, field] of [
+      ["/cases/{caseId}/victims", { outcome: "killed", nameLatin: "a\ud800b" }, "nameLatin"],
+      ["/cases/{caseId}/comments", { body: "note \udc00" }, "body"],
+      ["/cases/{caseId}/sources", { type: "media", title: "\ud83d report" }, "title"],
+    ] as const) {
+      const before = await counts();
+      const res = await call("POST", path, { token, params: { caseId }, body });
+      expect(res.status, res.text).toBe(422);
+      const fieldErrors = res.json.fieldErrors as Record<string, { code: string }[]>;
+      expect(Object.keys(fieldErrors), res.text).toEqual([field]);
+      expect(fieldErrors[field][0].code).toBe("invalid");
+      expect(await counts()).toEqual(before);
+    }
   });
 
   it("adds victims, sources and comments from hostile text", async () => {

@@ -9,6 +9,7 @@ import { createCase, updateCase } from "@/lib/cases/commands";
 import { possibleDuplicates } from "@/lib/cases/queries";
 import { formDataToObject } from "@/lib/form-data";
 import { stateFrom, type FormState } from "@/lib/form-state";
+import { logFault } from "@/lib/fault-log";
 
 export async function createCaseAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = formDataToObject(formData);
@@ -65,7 +66,7 @@ export async function findDuplicatesAction(probe: {
       longitude: hasPoint ? lon : null,
     });
   } catch (err) {
-    console.error("[action findDuplicates]", err);
+    logFault("action findDuplicates", err);
     return [];
   }
 }

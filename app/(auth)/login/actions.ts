@@ -7,6 +7,7 @@ import { newEnrolment } from "@/lib/auth/enrolment";
 import { signIn } from "@/lib/auth/next-auth";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { attemptSignIn } from "@/lib/auth/sign-in";
+import { logFault } from "@/lib/fault-log";
 
 export type SignInError = "invalid" | "disabled" | "throttled" | "wrongCode" | "expired" | "secondFactor" | "unknown";
 
@@ -53,7 +54,7 @@ async function finishSignIn({ ticket, code, redirectTo }: { ticket: string; code
     // Success arrives as a redirect, which is not an AuthError and goes on up.
     if (!(err instanceof AuthError)) throw err;
     const code = err instanceof CredentialsSignin && knownCodes.has(err.code) ? (err.code as SignInError) : "unknown";
-    if (code === "unknown") console.error("[sign-in]", err);
+    if (code === "unknown") logFault("sign-in", err);
     return { error: code };
   }
 }
