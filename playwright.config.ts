@@ -43,7 +43,7 @@ const servers: Server[] = [
     port: 3100,
     command:
       `node -e "require('node:fs').rmSync('.e2e/embedded', { recursive: true, force: true })"` +
-      " && npx next start -p 3100",
+      " && node scripts/serve.mjs -p 3100",
     // Blank DATABASE_URL/AUTH_SECRET: embedded PGlite, its secret kept in the data folder, demo accounts created.
     env: { DATA_DIR: ".e2e/embedded", DATABASE_URL: "", AUTH_SECRET: "", DEMO_MODE: "on", ...smallEvidenceLimit },
   },
@@ -52,7 +52,7 @@ if (testDatabaseUrl) {
   servers.push({
     backend: "postgres",
     port: 3101,
-    command: "npx tsx e2e/support/prepare-postgres.ts && npx next start -p 3101",
+    command: "npx tsx e2e/support/prepare-postgres.ts && node scripts/serve.mjs -p 3101",
     env: {
       TEST_DATABASE_URL: testDatabaseUrl,
       DATABASE_URL: e2eDatabaseUrl(testDatabaseUrl),
@@ -116,6 +116,13 @@ const config: PlaywrightTestConfig<object, E2EWorkerOptions> = {
       name: `${server.backend}-exclusive`,
       testMatch: /\.exclusive\.ts$/,
       dependencies: [server.backend],
+      use: projectUse(server),
+    },
+    // Tests that leave the server unusable for others (the address throttle pauses sign-in from 127.0.0.1) run last of all.
+    {
+      name: `${server.backend}-last`,
+      testMatch: /\.last\.ts$/,
+      dependencies: [`${server.backend}-exclusive`],
       use: projectUse(server),
     },
   ]),

@@ -1,5 +1,5 @@
 /**
- * Load: 50 signed-in people at once against `next start` on PostgreSQL with the bench database
+ * Load: 50 signed-in people at once against the app's server (scripts/serve.mjs) on PostgreSQL with the bench database
  * (bench/generate.ts), for 60 seconds, mixing the case list, case pages, searches and edits
  * (comments through the API), on loopback. Each person waits a think time between requests
  * (`--think`, ms, default 1000-3000; `--think 0` sends back to back, which measures the server's
@@ -25,7 +25,7 @@ const { values: options } = parseArgs({
     users: { type: "string", default: "50" },
     seconds: { type: "string", default: "60" },
     port: { type: "string", default: "3400" },
-    /** App processes (`next start` on consecutive ports from --port); each request goes to one at random, as a balancer without affinity would send it. */
+    /** App processes (scripts/serve.mjs on consecutive ports from --port); each request goes to one at random, as a balancer without affinity would send it. */
     servers: { type: "string", default: "1" },
     think: { type: "string", default: "1000-3000" },
     /** Seconds of the same traffic before measuring: a fresh server compiles each page's code on first use. */
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
   const servers = options["running-server"]
     ? []
     : origins.map((o) =>
-        spawn("npx", ["next", "start", "-p", new URL(o).port], {
+        spawn(process.execPath, ["scripts/serve.mjs", "-p", new URL(o).port], {
           env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "load-test-secret-for-the-benchmark-only-0123456789", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
           stdio: ["ignore", "ignore", "inherit"],
           detached: true,
@@ -213,7 +213,7 @@ async function main(): Promise<void> {
     };
     console.log(
       [
-        `${people} signed-in people, ${seconds} s after ${options.warmup} s of warm-up, think time ${options.think} ms, against ${origins.length} × next start on PostgreSQL (${caseIds.length} sampled cases)`,
+        `${people} signed-in people, ${seconds} s after ${options.warmup} s of warm-up, think time ${options.think} ms, against ${origins.length} × the app's server on PostgreSQL (${caseIds.length} sampled cases)`,
         `${Math.round(samples.length / seconds)} requests a second`,
         line("all", samples),
         ...kinds.map((k) => line(k === "page" ? "case page" : k, samples.filter((s) => s.kind === k), alone[k])),

@@ -18,7 +18,7 @@ const SECRET = "crash-test-secret-only-for-this-end-to-end-test";
 
 function startServer(port: number, env: Record<string, string>): ChildProcess {
   // Node itself (not npx), in a process group of its own, so SIGKILL reaches every process of it.
-  return spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+  return spawn(process.execPath, [path.join("scripts", "serve.mjs"), "-p", String(port)], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: SECRET, ...env },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,

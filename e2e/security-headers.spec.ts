@@ -33,7 +33,7 @@ test("pages carry a nonce-based Content-Security-Policy and the other protective
     "referrer-policy": "same-origin",
     "x-frame-options": "DENY",
   });
-  // HSTS is sent by production servers (these tests run `next start`); browsers heed it over TLS only.
+  // HSTS is sent by production servers (these tests run the production server, scripts/serve.mjs); browsers heed it over TLS only.
   expect(first.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
 });
 

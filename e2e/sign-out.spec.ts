@@ -73,5 +73,34 @@ test("a copy of the session cookie opens nothing once its owner has signed out",
   await expect(page).toHaveURL("/login");
   await thief.goto("/cases");
   await expect(thief).toHaveURL("/login?callbackUrl=%2Fcases");
+
+  // Asking the auth library to refresh it gives no session and clears the cookie, never a fresh one.
+  const refreshed = await copy.request.get("/api/auth/session");
+  expect(await refreshed.json()).toBeNull();
+  const setCookie = refreshed.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  expect(setCookie.find((c) => /authjs\.session-token=/.test(c)), setCookie.join(" | ")).toMatch(/authjs\.session-token=;|Max-Age=0|Expires=Thu, 01 Jan 1970/i);
   await copy.close();
+});
+
+test("the auth library's own sign-out endpoint is refused: it would clear the cookie without ending the session", async ({ accounts, pageAs }) => {
+  const person = await accounts.create("staff");
+  const page = await pageAs(null);
+  await page.goto("/login");
+  await submitSignIn(page, person.email, person.password);
+  await expect(page.getByTestId("signed-in-user")).toContainText(person.name);
+
+  const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
+  for (const call of [
+    () => page.request.post("/api/auth/signout", { form: { csrfToken }, maxRedirects: 0 }),
+    () => page.request.get("/api/auth/signout", { maxRedirects: 0 }),
+  ]) {
+    const refused = await call();
+    expect(refused.status()).toBe(404);
+    expect(await refused.json()).toEqual({ error: "notFound" });
+    expect(refused.headers()["set-cookie"] ?? "").not.toMatch(/authjs\.session-token/);
+  }
+  // Nothing happened: the person is still signed in, and the app's own button signs them out.
+  await page.goto("/account");
+  await expect(page.getByTestId("signed-in-user")).toContainText(person.name);
+  await signOutAndCheck(page);
 });

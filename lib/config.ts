@@ -15,6 +15,8 @@ export type AppConfig = {
   evidence: EvidenceConfig;
   /** Days a case may wait on the belligerent's answer before it is flagged overdue. */
   overdueDays: number;
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (lib/auth/client-address.ts). */
+  trustedProxyHops: number;
 };
 
 const envSchema = z
@@ -28,6 +30,7 @@ const envSchema = z
     AUTH_SECRET: z.string().trim().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
     DEMO_MODE: z.enum(["on", "off"], "must be 'on' or 'off'").optional(),
     ANSWER_OVERDUE_DAYS: z.coerce.number("must be a number of days").int("must be a whole number of days").min(1, "must be at least 1").max(3650, "must be at most 3650").optional(),
+    TRUSTED_PROXY_HOPS: z.coerce.number("must be a number of proxies").int("must be a whole number of proxies").min(0, "must be at least 0").max(10, "must be at most 10").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.AUTH_SECRET) {
@@ -55,6 +58,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     AUTH_SECRET: blankToUndefined(env.AUTH_SECRET),
     DEMO_MODE: blankToUndefined(env.DEMO_MODE),
     ANSWER_OVERDUE_DAYS: blankToUndefined(env.ANSWER_OVERDUE_DAYS),
+    TRUSTED_PROXY_HOPS: blankToUndefined(env.TRUSTED_PROXY_HOPS),
   });
   const evidenceProblems = (dataDir: string) => {
     const evidence = parseEvidenceConfig(env, dataDir, cwd);
@@ -80,6 +84,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     demoMode: backend === "embedded" && e.DEMO_MODE !== "off",
     evidence: evidence.config,
     overdueDays: e.ANSWER_OVERDUE_DAYS ?? 90,
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0,
   };
 }
 

@@ -2,11 +2,10 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "@/db/client";
 import { can, type Actor } from "./actor";
 import type { Permission } from "./permissions";
 import { auth } from "./next-auth";
-import { accountOfSession } from "./sessions";
+import { accountOfClaim } from "./session-account";
 import { safeReturnPath } from "./return-path";
 
 /**
@@ -17,7 +16,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await accountOfSession(db(), { userId: id, sessionVersion: session.sessionVersion, sessionId: session.sessionId });
+  const user = await accountOfClaim({ userId: id, sessionVersion: session.sessionVersion, sessionId: session.sessionId, signedInAt: session.signedInAt });
   if (!user) return null;
   return { kind: "user", id: user.id, email: user.email, name: user.name, role: user.role };
 });

@@ -5,6 +5,8 @@ import { getConfig } from "@/lib/config";
 import { clientAddressFrom } from "./client-address";
 import { attemptSignIn, completeSignIn, type SignInRefusal } from "./sign-in";
 import { logFault } from "@/lib/fault-log";
+import { accountOfClaim, claimOf } from "./session-account";
+import { SESSION_MAX_AGE_SECONDS } from "./sessions";
 
 declare module "next-auth" {
   interface User {
@@ -14,6 +16,8 @@ declare module "next-auth" {
     sessionVersion?: number;
     /** This sign-in's own id, kept for the session's life: signing out revokes it (lib/auth/sessions.ts). */
     sessionId?: string;
+    /** When this sign-in happened (epoch seconds): it ends SESSION_MAX_AGE_SECONDS later, however often it is refreshed. */
+    signedInAt?: number;
   }
 }
 
@@ -24,8 +28,6 @@ class SignInRefused extends CredentialsSignin {
     this.code = code;
   }
 }
-
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: getConfig().authSecret,
@@ -54,18 +56,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ],
   callbacks: {
     // The token carries who signed in, never their role: that is re-read from the database each request.
-    jwt({ token, user }) {
+    // A session that no longer opens anything (signed out, too old, account disabled…) gives null,
+    // so the library answers "no session" and clears the cookie instead of refreshing it.
+    async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.sv = user.sessionVersion ?? 0;
         token.sid = crypto.randomUUID();
+        token.sia = Math.floor(Date.now() / 1000);
+        return token;
       }
-      return token;
+      const claim = claimOf(token);
+      return claim && (await accountOfClaim(claim)) ? token : null;
     },
     session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
-      session.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
-      if (typeof token.sid === "string") session.sessionId = token.sid;
+      const claim = claimOf(token);
+      if (claim) session.user.id = claim.userId;
+      session.sessionVersion = claim?.sessionVersion ?? -1;
+      session.sessionId = claim?.sessionId;
+      session.signedInAt = claim?.signedInAt;
       return session;
     },
   },

@@ -18,6 +18,7 @@ import {
 import { resetPassword } from "@/lib/users/commands";
 import { addAccount, TEST_PASSWORD } from "../support/accounts";
 import { backends } from "../support/databases";
+import { freshClaim } from "../support/sessions";
 import { auditEventsWithAction, auditTrail, userById } from "../support/rows";
 
 const STEP = 30_000;
@@ -163,7 +164,7 @@ describe.each(backends)("two-factor sign-in on $name", (backend) => {
     expect(await resetTwoFactor(handle.db, admin, { userId: person.id, yourPassword: TEST_PASSWORD })).toMatchObject({ ok: true });
     const row = await userById(handle.db, person.id);
     expect(row).toMatchObject({ totpSecret: null, totpEnabledAt: null, sessionVersion: 1 });
-    expect(await accountOfSession(handle.db, { userId: person.id, sessionVersion: 0, sessionId: undefined })).toBeNull();
+    expect(await accountOfSession(handle.db, freshClaim(person.id, 0))).toBeNull();
     expect((await auditEventsWithAction(handle.db, "user.two_factor_reset")).at(-1)).toMatchObject({ actorId: admin.id, entityId: person.id });
     expect((await ticketOf(person)).next).toBe("session");
   });
@@ -173,7 +174,7 @@ describe.each(backends)("two-factor sign-in on $name", (backend) => {
     const staff = await addAccount(handle.db, "staff");
     expect(await setTwoFactorRequirement(handle.db, staff, { required: "true", yourPassword: TEST_PASSWORD })).toMatchObject({ error: "forbidden" });
     expect(await setTwoFactorRequirement(handle.db, admin, { required: "true", yourPassword: TEST_PASSWORD })).toMatchObject({ error: "twoFactorNeededFirst" });
-    expect(await accountOfSession(handle.db, { userId: staff.id, sessionVersion: 0, sessionId: undefined })).toMatchObject({ id: staff.id });
+    expect(await accountOfSession(handle.db, freshClaim(staff.id, 0))).toMatchObject({ id: staff.id });
 
     const { secret: adminSecret } = await withAuthenticator(admin);
     expect(await setTwoFactorRequirement(handle.db, admin, { required: "true", yourPassword: TEST_PASSWORD })).toMatchObject({ ok: true });
@@ -181,8 +182,8 @@ describe.each(backends)("two-factor sign-in on $name", (backend) => {
       actorId: admin.id,
       changes: { requireTwoFactor: { from: false, to: true } },
     });
-    expect(await accountOfSession(handle.db, { userId: staff.id, sessionVersion: 0, sessionId: undefined })).toBeNull();
-    expect(await accountOfSession(handle.db, { userId: admin.id, sessionVersion: 0, sessionId: undefined })).toMatchObject({ id: admin.id });
+    expect(await accountOfSession(handle.db, freshClaim(staff.id, 0))).toBeNull();
+    expect(await accountOfSession(handle.db, freshClaim(admin.id, 0))).toMatchObject({ id: admin.id });
 
     const outcome = await ticketOf(staff);
     expect(outcome.next).toBe("enrol");
@@ -191,7 +192,7 @@ describe.each(backends)("two-factor sign-in on $name", (backend) => {
     expect(await codeStep(outcome.ticket, totpCode(enrolment.secret, new Date()), new Date())).toEqual({ ok: false, reason: "wrongCode" });
     expect(await codeStep(enrolment.ticket, totpCode(enrolment.secret, new Date()), new Date())).toMatchObject({ ok: true, user: { id: staff.id } });
     expect((await auditEventsWithAction(handle.db, "user.two_factor_enabled")).at(-1)).toMatchObject({ actorId: staff.id, reason: "set up at sign-in" });
-    expect(await accountOfSession(handle.db, { userId: staff.id, sessionVersion: 0, sessionId: undefined })).toMatchObject({ id: staff.id });
+    expect(await accountOfSession(handle.db, freshClaim(staff.id, 0))).toMatchObject({ id: staff.id });
     expect(await twoFactorOverview(handle.db, staff)).toMatchObject({ enabled: true, recoveryCodesLeft: 10, required: true });
 
     const later = new Date(Date.now() + STEP);

@@ -69,6 +69,14 @@ describe("the embedded default", () => {
     expect(() => parseConfig({ ANSWER_OVERDUE_DAYS: "0" }, cwd)).toThrow(/ANSWER_OVERDUE_DAYS must be at least 1/);
   });
 
+  it("trusts no proxy unless TRUSTED_PROXY_HOPS says how many, and refuses a bad count by name", () => {
+    expect(parseConfig({}, cwd).trustedProxyHops).toBe(0);
+    expect(parseConfig({ TRUSTED_PROXY_HOPS: "2" }, cwd).trustedProxyHops).toBe(2);
+    expect(() => parseConfig({ TRUSTED_PROXY_HOPS: "all" }, cwd)).toThrow(/TRUSTED_PROXY_HOPS must be a number of proxies/);
+    expect(() => parseConfig({ TRUSTED_PROXY_HOPS: "-1" }, cwd)).toThrow(/TRUSTED_PROXY_HOPS must be at least 0/);
+    expect(() => parseConfig({ TRUSTED_PROXY_HOPS: "1.5" }, cwd)).toThrow(/TRUSTED_PROXY_HOPS must be a whole number/);
+  });
+
   it("treats blank variables as unset", () => {
     expect(parseConfig({ DATABASE_URL: " ", AUTH_SECRET: "", DATA_DIR: "" }, cwd)).toMatchObject({
       backend: "embedded",
