@@ -1,7 +1,8 @@
-// Starts the production build (`next build` first), as `next start` would, plus the one thing
-// `next start` cannot do: X-Forwarded-For gets the address of the connection itself appended, so
-// lib/auth/client-address.ts can count trusted hops from an end no client can forge. (Next.js
-// itself fills the header from the socket only when the client sent none.)
+// Starts the production build (`next build` first), as `next start` would, with two differences:
+// X-Forwarded-For gets the address of the connection itself appended, so lib/auth/client-address.ts
+// can count trusted hops from an end no client can forge (Next.js fills the header from the socket
+// only when the client sent none); and Next.js is quiet, so a failed page is logged only by
+// instrumentation.ts, without the error's message (a failed statement's quotes its parameters).
 // Usage: node scripts/serve.mjs [-p PORT] [-H HOSTNAME]   (PORT and HOSTNAME are read too)
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
@@ -15,7 +16,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
+const app = next({ dev: false, quiet: true, dir: process.cwd(), hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 

@@ -93,6 +93,32 @@ describe.each(backends)("two-factor sign-in on $name", (backend) => {
     expect(await passwordStep(person, at)).toEqual({ ok: false, reason: "throttled" });
   });
 
+  it("pauses a guesser of codes after 5, through 50 tries of authenticator and recovery codes from 50 addresses, spending nothing", async () => {
+    const person = await addAccount(handle.db, "staff");
+    const { secret, recoveryCodes: codes } = await withAuthenticator(person);
+    const at = new Date(Date.now() + STEP);
+    const { ticket } = await ticketOf(person, at);
+    const right = totpCode(secret, at);
+    const wrongTotp = (i: number) => String((Number(right) + 1 + i) % 1_000_000).padStart(6, "0");
+    const wrongRecovery = (i: number) => [...codes[i % codes.length]].reverse().join("");
+    const reasonOf = async (code: string) => {
+      const outcome = await codeStep(ticket, code, at);
+      return outcome.ok ? "signed in" : outcome.reason;
+    };
+    const reasons: string[] = [];
+    for (let i = 0; i < 50; i++) reasons.push(await reasonOf(i % 2 ? wrongRecovery(i) : wrongTotp(i)));
+    expect(reasons).toEqual([...Array(5).fill("wrongCode"), ...Array(45).fill("throttled")]);
+    // Past the fifth, even the right codes are refused, and a refused recovery code is not spent.
+    expect([await reasonOf(right), await reasonOf(codes[0])]).toEqual(["throttled", "throttled"]);
+    expect(await twoFactorOverview(handle.db, person)).toMatchObject({ recoveryCodesLeft: 10 });
+    expect((await auditEventsWithAction(handle.db, "auth.second_factor_failed")).filter((e) => e.entityId === person.id)).toHaveLength(5);
+
+    // Once the pause is over, the person signs in with a recovery code.
+    const after = new Date(at.getTime() + 31 * 60_000);
+    const { ticket: later } = await ticketOf(person, after);
+    expect(await codeStep(later, codes[0], after)).toMatchObject({ ok: true, user: { id: person.id } });
+  });
+
   it("refuses a ticket that was altered, has lapsed, or predates a password reset", async () => {
     const person = await addAccount(handle.db, "staff");
     const { secret } = await withAuthenticator(person);
