@@ -3,6 +3,7 @@ import arAccount from "./messages/ar/account.json";
 import arAudit from "./messages/ar/audit.json";
 import arCases from "./messages/ar/cases.json";
 import arEvidence from "./messages/ar/evidence.json";
+import arImport from "./messages/ar/import.json";
 import arLifecycle from "./messages/ar/lifecycle.json";
 import arSummaries from "./messages/ar/summaries.json";
 import arTwoFactor from "./messages/ar/two-factor.json";
@@ -11,6 +12,7 @@ import enAccount from "./messages/en/account.json";
 import enAudit from "./messages/en/audit.json";
 import enCases from "./messages/en/cases.json";
 import enEvidence from "./messages/en/evidence.json";
+import enImport from "./messages/en/import.json";
 import enLifecycle from "./messages/en/lifecycle.json";
 import enSummaries from "./messages/en/summaries.json";
 import enTwoFactor from "./messages/en/two-factor.json";
@@ -31,6 +33,6 @@ function merge(...parts: Messages[]): Messages {
 }
 
 export const catalogues: Record<Locale, Messages> = {
-  en: merge(enBase, enCases, enEvidence, enAccount, enLifecycle, enAudit, enSummaries, enTwoFactor),
-  ar: merge(arBase, arCases, arEvidence, arAccount, arLifecycle, arAudit, arSummaries, arTwoFactor),
+  en: merge(enBase, enCases, enEvidence, enAccount, enLifecycle, enAudit, enSummaries, enTwoFactor, enImport),
+  ar: merge(arBase, arCases, arEvidence, arAccount, arLifecycle, arAudit, arSummaries, arTwoFactor, arImport),
 };

@@ -1,0 +1,91 @@
+import { compact } from "./name-matching";
+
+/**
+ * What a column of an import file can be mapped to: the filing form's fields, with the harm
+ * counts also as one "range" column ("5-7"), and places by name or p-code.
+ */
+export const importFields = [
+  "externalCode",
+  "title",
+  "incidentDateFrom",
+  "incidentDateTo",
+  "country",
+  "governorate",
+  "district",
+  "localityEn",
+  "localityAr",
+  "neighbourhoodEn",
+  "neighbourhoodAr",
+  "latitude",
+  "longitude",
+  "locationAccuracy",
+  "belligerents",
+  "means",
+  "killed",
+  "killedMin",
+  "killedMax",
+  "killedChildren",
+  "killedWomen",
+  "killedMen",
+  "injured",
+  "injuredMin",
+  "injuredMax",
+  "civilianObjects",
+  "narrative",
+  "tags",
+] as const;
+export type ImportField = (typeof importFields)[number];
+
+/** Column index → field; a column not named is not imported. */
+export type ColumnMapping = Record<number, ImportField>;
+
+/**
+ * Headers other monitors' files use for each field, in English and Arabic (Airwars-style exports,
+ * SNHR-style workbooks). Compared without case, spaces, punctuation or Arabic letter variants.
+ */
+const HEADERS: Record<ImportField, string[]> = {
+  externalCode: ["code", "id", "incident code", "incident id", "unique reference", "reference", "ref", "الرمز", "رمز الحادثة", "المعرف", "الرقم المرجعي"],
+  title: ["title", "incident", "incident title", "summary title", "name", "العنوان", "عنوان الحادثة"],
+  incidentDateFrom: ["date", "incident date", "date of incident", "start date", "date from", "from", "التاريخ", "تاريخ الحادثة", "تاريخ الواقعة", "من تاريخ"],
+  incidentDateTo: ["end date", "date to", "to", "until", "إلى تاريخ", "تاريخ الانتهاء"],
+  country: ["country", "البلد", "الدولة"],
+  governorate: ["governorate", "province", "governorate name", "admin1", "governorate pcode", "admin1 pcode", "المحافظة"],
+  district: ["district", "admin2", "district pcode", "admin2 pcode", "المنطقة", "القضاء"],
+  localityEn: ["locality", "location", "town", "city", "village", "place", "location name"],
+  localityAr: ["locality arabic", "location arabic", "locality ar", "المكان", "البلدة", "القرية", "المدينة بالعربية"],
+  neighbourhoodEn: ["neighbourhood", "neighborhood", "area", "الحي"],
+  neighbourhoodAr: ["neighbourhood arabic", "neighborhood arabic", "الحي بالعربية"],
+  latitude: ["latitude", "lat", "خط العرض"],
+  longitude: ["longitude", "lon", "lng", "long", "خط الطول"],
+  locationAccuracy: ["location accuracy", "geolocation accuracy", "accuracy", "precision", "دقة الموقع"],
+  belligerents: ["belligerent", "belligerents", "party", "perpetrator", "suspected belligerent", "الطرف", "الطرف المتحارب", "الجهة الفاعلة", "الجهة المسؤولة"],
+  means: ["means", "strike type", "type of strike", "weapon", "attack type", "الوسيلة", "نوع الهجوم", "السلاح"],
+  killed: ["killed", "civilians killed", "deaths", "civilian deaths", "القتلى", "عدد القتلى", "الضحايا"],
+  killedMin: ["killed min", "civilians killed min", "minimum killed", "civilians reported killed min", "deaths min", "أقل عدد للقتلى", "القتلى الحد الأدنى"],
+  killedMax: ["killed max", "civilians killed max", "maximum killed", "civilians reported killed max", "deaths max", "أعلى عدد للقتلى", "القتلى الحد الأعلى"],
+  killedChildren: ["children killed", "killed children", "child deaths", "الأطفال القتلى", "قتلى الأطفال"],
+  killedWomen: ["women killed", "killed women", "النساء القتلى", "قتلى النساء"],
+  killedMen: ["men killed", "killed men", "الرجال القتلى", "قتلى الرجال"],
+  injured: ["injured", "civilians injured", "wounded", "الجرحى", "المصابون", "عدد الجرحى"],
+  injuredMin: ["injured min", "civilians injured min", "minimum injured", "أقل عدد للجرحى"],
+  injuredMax: ["injured max", "civilians injured max", "maximum injured", "أعلى عدد للجرحى"],
+  civilianObjects: ["civilian objects", "civilian infrastructure", "objects hit", "infrastructure", "الأعيان المدنية", "المنشآت المتضررة"],
+  narrative: ["narrative", "summary", "description", "details", "notes", "الرواية", "الوصف", "التفاصيل", "الملخص"],
+  tags: ["tags", "keywords", "الوسوم", "الكلمات المفتاحية"],
+};
+
+const byHeader = new Map(importFields.flatMap((field) => HEADERS[field].map((h) => [compact(h), field] as const)));
+
+/** The mapping guessed from the headers: an exact known header only, each field at most once (its first column). */
+export function guessMapping(headers: string[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const taken = new Set<ImportField>();
+  headers.forEach((header, column) => {
+    const field = byHeader.get(compact(header));
+    if (field && !taken.has(field)) {
+      mapping[column] = field;
+      taken.add(field);
+    }
+  });
+  return mapping;
+}

@@ -1,0 +1,135 @@
+import { caseInput, type CaseInput } from "@/lib/cases/schemas";
+import { belligerents, civilianObjects, countries, locationAccuracies, means } from "@/lib/cases/vocabulary";
+import { districtOf, governorateOf } from "@/lib/places/admin-areas";
+import { fieldErrorsOf } from "@/lib/result";
+import type { ColumnMapping, ImportField } from "./fields";
+import { matchDistrict, matchGovernorate } from "./places";
+import { importDate, importList, importRange, westernDigits, type DateOrder } from "./row-values";
+import type { Row } from "./table";
+import { matchVocabulary, type ValueMap } from "./vocabulary-match";
+
+/** One problem of one row: where it is (the file's row number and column header) and the message key (under "errors."). */
+export type RowProblem = { row: number; column: string | null; field: string; message: string; params?: Record<string, string> };
+
+/** How a file is read beyond its column mapping; kept in the template with the mapping. */
+export type ReadingRules = {
+  dateOrder: DateOrder;
+  /** Per closed list, the file's values mapped once to our codes ("Coalition" → coalition). */
+  values: Partial<Record<VocabularyList, ValueMap>>;
+};
+export const defaultReadingRules: ReadingRules = { dateOrder: "dmy", values: {} };
+
+const vocabularies = { belligerents, means, civilianObjects, countries, locationAccuracy: locationAccuracies } as const;
+export type VocabularyList = keyof typeof vocabularies;
+
+export type RowOutcome = { ok: true; input: CaseInput; externalCode: string | null } | { ok: false; problems: RowProblem[] };
+
+/**
+ * One row read as an allegation: its cells turned into what the filing form would post, then
+ * checked by the filing form's own schema (caseInput), every problem reported on the row and the
+ * column a person would correct. Values outside a closed list and places that cannot be matched
+ * are problems, never guesses.
+ */
+export function readCaseRow(row: Row, headers: string[], mapping: ColumnMapping, rules: ReadingRules = defaultReadingRules): RowOutcome {
+  const columnOf = new Map<ImportField, number>();
+  for (const [column, field] of Object.entries(mapping)) columnOf.set(field, Number(column));
+  const cell = (field: ImportField) => {
+    const column = columnOf.get(field);
+    return column === undefined ? "" : (row.cells[column] ?? "").trim();
+  };
+  const header = (field: ImportField) => {
+    const column = columnOf.get(field);
+    return column === undefined ? null : headers[column] || `#${column + 1}`;
+  };
+  const problems: RowProblem[] = [];
+  const problem = (field: ImportField, message: string, params?: Record<string, string>) =>
+    problems.push({ row: row.number, column: header(field), field, message, ...(params ? { params } : {}) });
+  // The form field a schema error names → the file's field it came from.
+  const sourceOf: Record<string, ImportField> = {};
+
+  const vocabulary = (field: ImportField, list: VocabularyList, many: boolean): string[] => {
+    const written = many ? importList(cell(field)) : [cell(field)].filter(Boolean);
+    const codes: string[] = [];
+    for (const value of written) {
+      const match = matchVocabulary(list === "locationAccuracy" ? "locationAccuracy" : list, vocabularies[list], value, rules.values[list]);
+      if (match.ok) codes.push(match.code);
+      else problem(field, match.suggestion ? "unknownValueSuggest" : "unknownValue", { value, ...(match.suggestion ? { suggestion: match.suggestion } : {}) });
+    }
+    return codes;
+  };
+
+  const input: Record<string, unknown> = {};
+  const set = (formField: string, from: ImportField, value: unknown) => {
+    input[formField] = value;
+    sourceOf[formField] = from;
+  };
+
+  const [country] = vocabulary("country", "countries", false);
+  let governoratePcode = "";
+  if (cell("governorate")) {
+    const match = matchGovernorate(cell("governorate"), country);
+    if (match.ok) governoratePcode = match.pcode;
+    else problem("governorate", match.suggestion ? "unknownPlaceSuggest" : "unknownPlace", placeParams(cell("governorate"), match.suggestion));
+  }
+  let districtPcode = "";
+  if (cell("district")) {
+    const match = matchDistrict(cell("district"), governoratePcode || undefined);
+    if (match.ok) districtPcode = match.pcode;
+    else problem("district", match.suggestion ? "unknownPlaceSuggest" : "unknownPlace", placeParams(cell("district"), match.suggestion));
+  }
+  // A district names its governorate when the file gives no governorate of its own.
+  if (!governoratePcode && districtPcode && !cell("governorate")) governoratePcode = districtOf(districtPcode)?.governorate.pcode ?? "";
+  const governorate = governorateOf(governoratePcode);
+  const placeFailed = problems.some((p) => p.field === "governorate" || p.field === "district");
+
+  const from = importDate(cell("incidentDateFrom"), rules.dateOrder);
+  const to = cell("incidentDateTo") ? importDate(cell("incidentDateTo"), rules.dateOrder) : "";
+  set("incidentDateFrom", "incidentDateFrom", from || undefined);
+  set("incidentDateTo", "incidentDateTo", to);
+  input.datePrecision = to && to !== from ? "range" : "day";
+  set("country", "country", country ?? governorate?.country ?? "");
+  if (!placeFailed) set("governoratePcode", cell("governorate") ? "governorate" : "district", governoratePcode);
+  set("districtPcode", "district", districtPcode);
+  for (const f of ["localityEn", "localityAr", "neighbourhoodEn", "neighbourhoodAr", "narrative", "tags"] as const) set(f, f, cell(f));
+  set("latitude", "latitude", westernDigits(cell("latitude")));
+  set("longitude", "longitude", westernDigits(cell("longitude")));
+  const [accuracy] = vocabulary("locationAccuracy", "locationAccuracy", false);
+  set("locationAccuracy", "locationAccuracy", accuracy ?? "");
+  set("belligerents", "belligerents", vocabulary("belligerents", "belligerents", true));
+  set("means", "means", vocabulary("means", "means", true));
+  set("civilianObjects", "civilianObjects", vocabulary("civilianObjects", "civilianObjects", true));
+
+  for (const outcome of ["killed", "injured"] as const) {
+    const range = importRange(cell(outcome));
+    set(`${outcome}Min`, cell(`${outcome}Min`) ? `${outcome}Min` : outcome, westernDigits(cell(`${outcome}Min`)) || range.min);
+    set(`${outcome}Max`, cell(`${outcome}Max`) ? `${outcome}Max` : outcome, westernDigits(cell(`${outcome}Max`)) || range.max);
+  }
+  for (const part of ["killedChildren", "killedWomen", "killedMen"] as const) {
+    const range = importRange(cell(part));
+    set(`${part}Min`, part, range.min);
+    set(`${part}Max`, part, range.max);
+  }
+
+  const externalCode = cell("externalCode") || null;
+  set("externalCodes", "externalCode", externalCode ?? "");
+  const place = cell("localityEn") || cell("localityAr") || governorate?.nameEn || "";
+  // A file without titles gets one a person can recognise: its code, place and date.
+  set("title", "title", cell("title") || [externalCode, place, from].filter(Boolean).join(" · "));
+
+  const parsed = caseInput.safeParse(input);
+  if (!parsed.success) {
+    // A value already reported as unknown is not reported again as missing.
+    const reported = new Set(problems.map((p) => p.field));
+    for (const [formField, messages] of Object.entries(fieldErrorsOf(parsed.error))) {
+      const field = sourceOf[formField] ?? (formField as ImportField);
+      if (reported.has(field) || (formField === "governoratePcode" && placeFailed)) continue;
+      for (const message of messages) problem(field, message);
+    }
+  }
+  if (problems.length || !parsed.success) return { ok: false, problems };
+  return { ok: true, input: parsed.data, externalCode };
+}
+
+function placeParams(value: string, suggestion: { nameEn: string; nameAr: string; pcode: string } | null): Record<string, string> {
+  return suggestion ? { value, suggestion: `${suggestion.nameEn} (${suggestion.nameAr}, ${suggestion.pcode})` } : { value };
+}
