@@ -3,3 +3,4 @@ export * from "./cases";
 export * from "./audit";
 export * from "./api-tokens";
 export * from "./lifecycle";
+export * from "./imports";

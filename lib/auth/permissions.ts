@@ -19,6 +19,8 @@ export const permissionTable = {
   "case:link-duplicate": ["reviewer", "manager"],
   "case:reopen": ["reviewer", "manager"],
   "case:assign": ["manager"],
+  /** Bring in allegations from another register's file (lib/import). */
+  "case:import": ["reviewer", "manager"],
   "summary:read": ["manager"],
   /** Exports fit for publication: no confidential identity, no internal text. */
   "summary:export": ["manager"],

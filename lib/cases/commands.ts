@@ -31,29 +31,35 @@ export async function createCase(
     authorize(by, "case:create");
     const parsed = caseInput.safeParse(input);
     if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
-    const values = parsed.data;
-    const userId = actorId(by);
-    const created = await db.transaction(async (tx) => {
-      const reference = await nextReference(tx, Number(values.incidentDateFrom.slice(0, 4)));
-      const [row] = await tx
-        .insert(cases)
-        .values({ ...values, reference, createdBy: userId, updatedBy: userId })
-        .returning();
-      await refreshSearchText(tx, row.id);
-      await recordAudit(tx, {
-        actor: by,
-        action: "case.created",
-        entityType: "case",
-        entityId: row.id,
-        caseId: row.id,
-        changes: diff({}, { reference, ...pickEditable(row) }),
-      });
-      return { id: row.id, reference };
-    });
+    const created = await db.transaction((tx) => fileCase(tx, by, parsed.data));
     return ok(created);
   } catch (err) {
     return expectedFailure(err);
   }
+}
+
+/**
+ * Writes a checked allegation in submission with its reference and its audit event, inside the
+ * caller's transaction: the filing form's and the import's one way in. `reason` says where it came from.
+ */
+export async function fileCase(tx: Executor, by: Principal, values: CaseInput, reason?: string): Promise<{ id: string; reference: string }> {
+  const userId = actorId(by);
+  const reference = await nextReference(tx, Number(values.incidentDateFrom.slice(0, 4)));
+  const [row] = await tx
+    .insert(cases)
+    .values({ ...values, reference, createdBy: userId, updatedBy: userId })
+    .returning();
+  await refreshSearchText(tx, row.id);
+  await recordAudit(tx, {
+    actor: by,
+    action: "case.created",
+    entityType: "case",
+    entityId: row.id,
+    caseId: row.id,
+    changes: diff({}, { reference, ...pickEditable(row) }),
+    reason,
+  });
+  return { id: row.id, reference };
 }
 
 /**

@@ -7,6 +7,8 @@ import { readCaseRow, type ReadingRules } from "@/lib/import/rows";
 import { readTable, type Sheet } from "@/lib/import/table";
 import { matchVocabulary } from "@/lib/import/vocabulary-match";
 import { catalogues } from "@/lib/i18n/catalogues";
+import { translatorFor } from "@/lib/i18n/translator";
+import { errorFile } from "@/lib/import/error-file";
 import { belligerents, means } from "@/lib/cases/vocabulary";
 
 const airwarsCsv = readFileSync(new URL("../fixtures/import/airwars-like.csv", import.meta.url));
@@ -225,5 +227,29 @@ describe("the import's messages", () => {
       const errors = catalogues[locale].errors as Record<string, unknown>;
       expect([...keys].filter((k) => typeof errors[k] !== "string"), locale).toEqual([]);
     }
+  });
+});
+
+describe("the error file", () => {
+  it("lists the rows left out with their cells as written and their problems in the reader's language", async () => {
+    const sheet = await sheetOf(airwarsCsv);
+    const mapping = guessMapping(sheet.headers);
+    const problems = sheet.rows.flatMap((row) => {
+      const outcome = readCaseRow(row, sheet.headers, mapping);
+      return outcome.ok ? [] : outcome.problems;
+    });
+    for (const locale of ["en", "ar"] as const) {
+      const csv = errorFile(sheet, problems, translatorFor(locale));
+      expect(csv.startsWith("\uFEFF")).toBe(true);
+      const back = await sheetOf(Buffer.from(csv, "utf8"));
+      expect(back.headers.slice(0, 16)).toEqual(sheet.headers);
+      expect(back.rows.map((r) => r.cells[0])).toEqual(["CS501", "CS502"]);
+      expect(back.rows.map((r) => r.cells[16])).toEqual(["4", "5"]);
+      expect(back.rows[0].cells.slice(0, 16)).toEqual(sheet.rows[2].cells.slice(0, 16));
+      const messages = back.rows[1].cells[17];
+      expect(messages).toContain("Raqqa City Centre");
+      expect(messages.split("\n")).toHaveLength(4);
+    }
+    expect(errorFile(sheet, problems, translatorFor("en"))).toContain("Governorate: “Raqqa City Centre” is not a place we know.");
   });
 });

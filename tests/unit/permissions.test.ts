@@ -14,6 +14,8 @@ const reviewer: Permission[] = [
   "case:link-duplicate",
   "case:reopen",
   "case:edit-any",
+  // Issue 16: reviewers and managers bring in other registers' files; staff file one at a time.
+  "case:import",
 ];
 const manager: Permission[] = [...reviewer, "case:assign", "summary:read", "summary:export", "summary:export-internal", "audit:read"];
 const admin: Permission[] = ["user:manage", "audit:read", "case:read"];
