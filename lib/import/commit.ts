@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { cases, importRecords, imports } from "@/db/schema";
+import { importRecords, imports } from "@/db/schema";
 import { authorize, type Principal } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { actorId, fileCase } from "@/lib/cases/commands";
 import { expectedFailure, fail, ok, type Result } from "@/lib/result";
 import type { ColumnMapping } from "./fields";
-import { defaultReadingRules, readCaseRow, type ReadingRules, type RowProblem } from "./rows";
-import { readTable } from "./table";
+import { importedKeys, readImport } from "./read-import";
+import type { ReadingRules, RowProblem } from "./rows";
 
 export type ImportRequest = {
   fileName: string;
@@ -37,31 +37,14 @@ export type ImportOutcome = {
 export async function commitImport(db: Db, by: Principal | null, request: ImportRequest): Promise<Result<ImportOutcome>> {
   try {
     authorize(by, "case:import");
-    const table = await readTable(request.bytes);
-    if (!table.ok) return table;
-    const sheet = request.sheet === undefined ? table.value.sheets[0] : table.value.sheets.find((s) => s.name === request.sheet);
-    if (!sheet) return fail("invalidInput", { sheet: ["invalid"] });
-    if (!Object.values(request.mapping).length) return fail("invalidInput", { mapping: ["required"] });
-    const rules = request.rules ?? defaultReadingRules;
-    const outcomes = sheet.rows.map((row) => ({ row, outcome: readCaseRow(row, sheet.headers, request.mapping, rules) }));
-    const problems = outcomes.flatMap(({ outcome }) => (outcome.ok ? [] : outcome.problems));
-    const valid = outcomes.flatMap(({ row, outcome }) => (outcome.ok ? [{ row, input: outcome.input, key: outcome.externalCode }] : []));
+    const read = await readImport(request);
+    if (!read.ok) return read;
+    const { sheet, rules, outcomes, problems, valid } = read.value;
     const sha256 = createHash("sha256").update(request.bytes).digest("hex");
 
     return ok(
       await db.transaction(async (tx) => {
-        const keys = [...new Set(valid.flatMap((v) => (v.key ? [v.key] : [])))];
-        const known = new Set(
-          keys.length
-            ? (
-                await tx
-                  .select({ key: importRecords.sourceKey })
-                  .from(importRecords)
-                  .innerJoin(cases, eq(cases.id, importRecords.caseId))
-                  .where(and(inArray(importRecords.sourceKey, keys), isNull(cases.deletedAt)))
-              ).map((r) => r.key)
-            : [],
-        );
+        const known = await importedKeys(tx, valid);
         const [record] = await tx
           .insert(imports)
           .values({

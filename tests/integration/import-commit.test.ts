@@ -6,6 +6,7 @@ import { cases, importRecords, imports } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { commitImport } from "@/lib/import/commit";
 import { guessMapping } from "@/lib/import/fields";
+import { previewImport } from "@/lib/import/preview";
 import { readTable } from "@/lib/import/table";
 import { addAccount } from "../support/accounts";
 import { backends } from "../support/databases";
@@ -90,6 +91,25 @@ describe.each(backends)("committing an import on $name", (backend) => {
     expect(await casesWithCodes(["CS483-c", "CS490-c"])).toEqual([]);
     expect(await handle.db.select({ id: imports.id }).from(imports)).toHaveLength(before.imports);
     expect(await auditEventsWithAction(handle.db, "import.committed")).toHaveLength(before.events);
+  });
+
+  it("previews what a commit would do without writing anything, and counts what an earlier import filed", async () => {
+    const bytes = withCodes("e");
+    const count = async () => (await handle.db.select({ id: cases.id }).from(cases)).length;
+    const before = await count();
+    const preview = await previewImport(handle.db, reviewer, { bytes });
+    expect(preview).toMatchObject({
+      ok: true,
+      value: { sheets: ["CSV"], sheet: "CSV", rows: 4, validRows: 2, invalidRows: 2, alreadyImported: 0, problemCount: 6, mapping: await mappingOf(bytes) },
+    });
+    if (!preview.ok) return;
+    expect(preview.value.firstRows.map((r) => [r.row, r.input.externalCodes])).toEqual([[2, ["CS483-e"]], [3, ["CS490-e"]]]);
+    expect(preview.value.problems).toHaveLength(6);
+    expect(await count()).toBe(before);
+
+    await commitImport(handle.db, reviewer, { fileName: "e.csv", bytes, mapping: preview.value.mapping });
+    expect(await previewImport(handle.db, reviewer, { bytes })).toMatchObject({ ok: true, value: { alreadyImported: 2, validRows: 2 } });
+    expect(await previewImport(handle.db, await addAccount(handle.db, "staff"), { bytes })).toMatchObject({ ok: false, error: "forbidden" });
   });
 
   it("is for reviewers and managers only, and refuses a file it cannot read or an empty mapping", async () => {

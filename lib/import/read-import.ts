@@ -1,0 +1,45 @@
+import { and, inArray, isNull, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { cases, importRecords } from "@/db/schema";
+import { fail, ok, type Result } from "@/lib/result";
+import type { CaseInput } from "@/lib/cases/schemas";
+import { guessMapping, type ColumnMapping } from "./fields";
+import { defaultReadingRules, readCaseRow, type ReadingRules, type RowOutcome, type RowProblem } from "./rows";
+import { readTable, type ImportTable, type Row, type Sheet } from "./table";
+
+export type ReadImport = {
+  table: ImportTable;
+  sheet: Sheet;
+  mapping: ColumnMapping;
+  rules: ReadingRules;
+  outcomes: { row: Row; outcome: RowOutcome }[];
+  problems: RowProblem[];
+  valid: { row: Row; input: CaseInput; key: string | null }[];
+};
+
+/** A file read and every row checked, as both the preview and the commit see it; the mapping guessed when none is given. */
+export async function readImport(request: { bytes: Uint8Array; sheet?: string; mapping?: ColumnMapping; rules?: ReadingRules }): Promise<Result<ReadImport>> {
+  const table = await readTable(request.bytes);
+  if (!table.ok) return table;
+  const sheet = request.sheet === undefined ? table.value.sheets[0] : table.value.sheets.find((s) => s.name === request.sheet);
+  if (!sheet) return fail("invalidInput", { sheet: ["invalid"] });
+  const mapping = request.mapping ?? guessMapping(sheet.headers);
+  if (!Object.values(mapping).length) return fail("invalidInput", { mapping: ["required"] });
+  const rules = request.rules ?? defaultReadingRules;
+  const outcomes = sheet.rows.map((row) => ({ row, outcome: readCaseRow(row, sheet.headers, mapping, rules) }));
+  const problems = outcomes.flatMap(({ outcome }) => (outcome.ok ? [] : outcome.problems));
+  const valid = outcomes.flatMap(({ row, outcome }) => (outcome.ok ? [{ row, input: outcome.input, key: outcome.externalCode }] : []));
+  return ok({ table: table.value, sheet, mapping, rules, outcomes, problems, valid });
+}
+
+/** The keys among these rows that an earlier import filed as a case still on the register. */
+export async function importedKeys(tx: Executor, rows: { key: string | null }[]): Promise<Set<string | null>> {
+  const keys = [...new Set(rows.flatMap((v) => (v.key ? [v.key] : [])))];
+  if (!keys.length) return new Set();
+  const found = await tx
+    .select({ key: importRecords.sourceKey })
+    .from(importRecords)
+    .innerJoin(cases, eq(cases.id, importRecords.caseId))
+    .where(and(inArray(importRecords.sourceKey, keys), isNull(cases.deletedAt)));
+  return new Set(found.map((r) => r.key));
+}
