@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { cases } from "./cases";
 import { users } from "./users";
 
@@ -36,4 +36,23 @@ export const importRecords = pgTable(
     sourceKey: text("source_key"),
   },
   (t) => [index("import_records_import_idx").on(t.importId), index("import_records_key_idx").on(t.sourceKey), index("import_records_case_idx").on(t.caseId)],
+);
+
+/** A named column mapping and reading rules, kept for the next file of the same shape (its headers). */
+export const importTemplates = pgTable(
+  "import_templates",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    name: text("name").notNull(),
+    /** The headers of the file it was made for, compared as lib/import/name-matching.ts compacts them. */
+    headers: text("headers").array().notNull(),
+    mapping: jsonb("mapping").notNull(),
+    rules: jsonb("rules").notNull(),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by")
+      .notNull()
+      .references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("import_templates_name_idx").on(t.name)],
 );

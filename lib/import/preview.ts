@@ -3,8 +3,9 @@ import { authorize, type Principal } from "@/lib/auth/actor";
 import type { CaseInput } from "@/lib/cases/schemas";
 import { expectedFailure, ok, type Result } from "@/lib/result";
 import type { ColumnMapping } from "./fields";
-import { importedKeys, readImport } from "./read-import";
-import type { ReadingRules, RowProblem } from "./rows";
+import { importedKeys, readImport, type ReadRequest } from "./read-import";
+import type { RowProblem } from "./rows";
+import { listTemplates, templateFor } from "./templates";
 
 /** How many rows the preview shows as they would be filed, and how many problems it lists. */
 export const PREVIEW_ROWS = 10;
@@ -15,6 +16,8 @@ export type ImportPreview = {
   sheet: string;
   headers: string[];
   mapping: ColumnMapping;
+  /** The saved template whose mapping was used, when the file has its shape and no mapping was given. */
+  template: { id: string; name: string } | null;
   rows: number;
   validRows: number;
   invalidRows: number;
@@ -26,17 +29,23 @@ export type ImportPreview = {
 };
 
 /**
- * What a commit would do, writing nothing: the file's sheets and columns, the mapping (guessed from
- * the headers when none is given), the first rows as they would be filed, and the problems.
+ * What a commit would do, writing nothing: the file's sheets and columns, the mapping (when none is
+ * given, the saved template's for a file of this shape, or else guessed from the headers), the first rows as they would be filed, and the problems.
  */
 export async function previewImport(
   db: Db,
   by: Principal | null,
-  request: { bytes: Uint8Array; sheet?: string; mapping?: ColumnMapping; rules?: ReadingRules },
+  request: ReadRequest,
 ): Promise<Result<ImportPreview>> {
   try {
     authorize(by, "case:import");
-    const read = await readImport(request);
+    const templates = await listTemplates(db, by);
+    let template: { id: string; name: string } | null = null;
+    const read = await readImport(request, (headers) => {
+      const found = templateFor(templates, headers);
+      if (found) template = { id: found.id, name: found.name };
+      return found;
+    });
     if (!read.ok) return read;
     const { table, sheet, mapping, outcomes, problems, valid } = read.value;
     const known = await importedKeys(db, valid);
@@ -45,6 +54,7 @@ export async function previewImport(
       sheet: sheet.name,
       headers: sheet.headers,
       mapping,
+      template,
       rows: outcomes.length,
       validRows: valid.length,
       invalidRows: outcomes.length - valid.length,

@@ -17,15 +17,24 @@ export type ReadImport = {
   valid: { row: Row; input: CaseInput; key: string | null }[];
 };
 
-/** A file read and every row checked, as both the preview and the commit see it; the mapping guessed when none is given. */
-export async function readImport(request: { bytes: Uint8Array; sheet?: string; mapping?: ColumnMapping; rules?: ReadingRules }): Promise<Result<ReadImport>> {
+export type ReadRequest = { bytes: Uint8Array; sheet?: string; mapping?: ColumnMapping; rules?: ReadingRules };
+
+/**
+ * A file read and every row checked, as both the preview and the commit see it. Without a mapping,
+ * `saved` may offer one for the sheet's headers (a template); otherwise it is guessed from them.
+ */
+export async function readImport(
+  request: ReadRequest,
+  saved: (headers: string[]) => { mapping: ColumnMapping; rules: ReadingRules } | null = () => null,
+): Promise<Result<ReadImport>> {
   const table = await readTable(request.bytes);
   if (!table.ok) return table;
   const sheet = request.sheet === undefined ? table.value.sheets[0] : table.value.sheets.find((s) => s.name === request.sheet);
   if (!sheet) return fail("invalidInput", { sheet: ["invalid"] });
-  const mapping = request.mapping ?? guessMapping(sheet.headers);
+  const template = request.mapping ? null : saved(sheet.headers);
+  const mapping = request.mapping ?? template?.mapping ?? guessMapping(sheet.headers);
   if (!Object.values(mapping).length) return fail("invalidInput", { mapping: ["required"] });
-  const rules = request.rules ?? defaultReadingRules;
+  const rules = request.rules ?? template?.rules ?? defaultReadingRules;
   const outcomes = sheet.rows.map((row) => ({ row, outcome: readCaseRow(row, sheet.headers, mapping, rules) }));
   const problems = outcomes.flatMap(({ outcome }) => (outcome.ok ? [] : outcome.problems));
   const valid = outcomes.flatMap(({ row, outcome }) => (outcome.ok ? [{ row, input: outcome.input, key: outcome.externalCode }] : []));

@@ -19,8 +19,9 @@ export type ReadingRules = {
 };
 export const defaultReadingRules: ReadingRules = { dateOrder: "dmy", values: {} };
 
-const vocabularies = { belligerents, means, civilianObjects, countries, locationAccuracy: locationAccuracies } as const;
-export type VocabularyList = keyof typeof vocabularies;
+/** The closed lists an import maps values into, by the catalogue name of their labels. */
+export const vocabularyLists = { belligerents, means, civilianObjects, countries, locationAccuracy: locationAccuracies } as const;
+export type VocabularyList = keyof typeof vocabularyLists;
 
 export type RowOutcome = { ok: true; input: CaseInput; externalCode: string | null } | { ok: false; problems: RowProblem[] };
 
@@ -51,7 +52,7 @@ export function readCaseRow(row: Row, headers: string[], mapping: ColumnMapping,
     const written = many ? importList(cell(field)) : [cell(field)].filter(Boolean);
     const codes: string[] = [];
     for (const value of written) {
-      const match = matchVocabulary(list === "locationAccuracy" ? "locationAccuracy" : list, vocabularies[list], value, rules.values[list]);
+      const match = matchVocabulary(list, vocabularyLists[list], value, rules.values[list]);
       if (match.ok) codes.push(match.code);
       else problem(field, match.suggestion ? "unknownValueSuggest" : "unknownValue", { value, ...(match.suggestion ? { suggestion: match.suggestion } : {}) });
     }

@@ -1,0 +1,89 @@
+import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { importTemplates } from "@/db/schema";
+import { authorize, type Principal } from "@/lib/auth/actor";
+import { diff, recordAudit } from "@/lib/audit/record";
+import { actorId } from "@/lib/cases/commands";
+import { requiredText } from "@/lib/cases/schema-parts";
+import { expectedFailure, fail, fieldErrorsOf, ok, type Result } from "@/lib/result";
+import { importFields, type ColumnMapping } from "./fields";
+import { compact } from "./name-matching";
+import { vocabularyLists, type ReadingRules } from "./rows";
+
+export type ImportTemplate = { id: string; name: string; headers: string[]; mapping: ColumnMapping; rules: ReadingRules; version: number };
+
+const valueMaps = z.object(
+  Object.fromEntries(
+    Object.entries(vocabularyLists).map(([list, codes]) => [
+      list,
+      z.record(z.string().max(500), z.enum(codes as readonly [string, ...string[]], { error: "invalid" })).optional(),
+    ]),
+  ),
+);
+
+/** A template as a person saves it: its name, the file's headers, and a mapping that only names our fields and the file's columns. */
+const templateInput = z
+  .object({
+    name: requiredText(100),
+    headers: z.array(z.string().max(500)).min(1).max(500),
+    mapping: z.record(z.string().regex(/^\d+$/), z.enum(importFields, { error: "invalid" })),
+    rules: z.object({ dateOrder: z.enum(["dmy", "mdy"]), values: valueMaps.strict() }),
+  })
+  .superRefine((t, ctx) => {
+    for (const column of Object.keys(t.mapping)) {
+      if (Number(column) >= t.headers.length) ctx.addIssue({ code: "custom", path: ["mapping"], message: "invalid" });
+    }
+    const fields = Object.values(t.mapping);
+    if (new Set(fields).size !== fields.length) ctx.addIssue({ code: "custom", path: ["mapping"], message: "fieldTwice" });
+  });
+
+/** Saves a template under its name (replacing one of the same name), audited. */
+export async function saveTemplate(db: Db, by: Principal | null, input: unknown): Promise<Result<{ id: string; version: number }>> {
+  try {
+    authorize(by, "case:import");
+    const parsed = templateInput.safeParse(input);
+    if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
+    const t = parsed.data;
+    return ok(
+      await db.transaction(async (tx) => {
+        const [current] = await tx.select().from(importTemplates).where(eq(importTemplates.name, t.name)).for("update");
+        const values = { headers: t.headers, mapping: t.mapping, rules: t.rules };
+        const [row] = current
+          ? await tx
+              .update(importTemplates)
+              .set({ ...values, version: current.version + 1, updatedBy: actorId(by as Principal), updatedAt: new Date() })
+              .where(eq(importTemplates.id, current.id))
+              .returning()
+          : await tx
+              .insert(importTemplates)
+              .values({ name: t.name, ...values, updatedBy: actorId(by as Principal) })
+              .returning();
+        await recordAudit(tx, {
+          actor: by,
+          action: "import.template_saved",
+          entityType: "import_template",
+          entityId: row.id,
+          subject: t.name,
+          changes: diff(current ? { headers: current.headers, mapping: current.mapping, rules: current.rules } : {}, values),
+        });
+        return { id: row.id, version: row.version };
+      }),
+    );
+  } catch (err) {
+    return expectedFailure(err);
+  }
+}
+
+/** Every template, by name. */
+export async function listTemplates(db: Db, by: Principal | null): Promise<ImportTemplate[]> {
+  authorize(by, "case:import");
+  const rows = await db.select().from(importTemplates).orderBy(asc(importTemplates.name));
+  return rows.map((r) => ({ id: r.id, name: r.name, headers: r.headers, mapping: r.mapping as ColumnMapping, rules: r.rules as ReadingRules, version: r.version }));
+}
+
+/** The template made for a file of this shape: the same headers in the same order, however they are spelt. */
+export function templateFor(templates: ImportTemplate[], headers: string[]): ImportTemplate | null {
+  const shape = headers.map(compact).join("|");
+  return templates.find((t) => t.headers.map(compact).join("|") === shape) ?? null;
+}
