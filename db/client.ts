@@ -61,6 +61,14 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   };
 }
 
+/**
+ * Whether queries outside an open transaction run beside it (a PostgreSQL pool), or wait for it to
+ * end (embedded PGlite has one connection): a job reports its progress only where they run beside.
+ */
+export function sharesConnections(db: Db): boolean {
+  return (db as unknown as { $client?: unknown }).$client instanceof Pool;
+}
+
 export function targetFromConfig(): DatabaseTarget {
   const config = getConfig();
   return config.databaseUrl

@@ -1,26 +1,49 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { cases } from "./cases";
 import { users } from "./users";
 
-/** One committed import of a file (lib/import/commit.ts): what came in, from what, and how it went. */
-export const imports = pgTable("imports", {
-  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-  fileName: text("file_name").notNull(),
-  fileSize: bigint("file_size", { mode: "number" }).notNull(),
-  /** Hex SHA-256 of the file as uploaded. */
-  fileSha256: text("file_sha256").notNull(),
-  sheet: text("sheet").notNull(),
-  /** The column mapping and reading rules the rows were read with. */
-  template: jsonb("template").notNull(),
-  created: integer("created").notNull(),
-  skipped: integer("skipped").notNull(),
-  invalid: integer("invalid").notNull(),
-  createdBy: uuid("created_by")
-    .notNull()
-    .references(() => users.id),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const importStatuses = ["uploaded", "running", "committed", "failed", "cancelled", "undone"] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+
+/**
+ * One file brought in (lib/import/jobs.ts): uploaded and kept in the evidence store, previewed,
+ * then committed by a job on the server whose progress and heartbeat are written here, and
+ * perhaps undone. Counts and the template are those of the commit.
+ */
+export const imports = pgTable(
+  "imports",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    status: text("status", { enum: importStatuses }).notNull().default("uploaded"),
+    fileName: text("file_name").notNull(),
+    fileSize: bigint("file_size", { mode: "number" }).notNull(),
+    /** Hex SHA-256 of the file as uploaded. */
+    fileSha256: text("file_sha256").notNull(),
+    /** Where the uploaded bytes are kept (the evidence store): the provenance of what the import filed. */
+    fileKey: text("file_key"),
+    sheet: text("sheet"),
+    /** The column mapping and reading rules the rows were read with. */
+    template: jsonb("template"),
+    created: integer("created").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    invalid: integer("invalid").notNull().default(0),
+    /** Rows the running commit has filed so far, of how many (written beside its transaction, on PostgreSQL). */
+    progressDone: integer("progress_done").notNull().default(0),
+    progressTotal: integer("progress_total").notNull().default(0),
+    /** Written every few seconds while a job runs: a stale heartbeat is a job whose process died. */
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
+    cancelRequested: boolean("cancel_requested").notNull().default(false),
+    /** Why a job failed: an error code of lib/result.ts. */
+    failure: text("failure"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("imports_created_idx").on(t.createdAt)],
+);
 
 /** Which row of which import made which case, and the file's own key for it (a re-import finds it by that key). */
 export const importRecords = pgTable(

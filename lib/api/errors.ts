@@ -34,6 +34,7 @@ const statuses: Record<string, number> = {
   invalidJson: 400,
   invalidInput: 422,
   bodyTooLarge: 413,
+  importTooLarge: 413,
   unsupportedMediaType: 415,
   unexpected: 500,
 };
@@ -48,6 +49,10 @@ const conflicts = new Set<string>([
   "redressOnlyInRedress",
   "hasDuplicates",
   "originalIsDuplicate",
+  "importNotStartable",
+  "importNotCancellable",
+  "importNotUndoable",
+  "importChangedSince",
 ]);
 
 export function statusOf(error: string): number {

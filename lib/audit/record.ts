@@ -3,6 +3,8 @@ import { desc, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { auditEvents, type FieldChange } from "@/db/schema";
 import type { Principal } from "@/lib/auth/actor";
+import { insertRowsAsJson } from "@/db/json-insert";
+import { rowsOf } from "@/db/rows";
 import { eventHash, GENESIS } from "./chain";
 import { readChainBatch } from "./chain-read";
 
@@ -36,8 +38,55 @@ export function withoutChainForBenchmarks<T>(fn: () => Promise<T>): Promise<T> {
  * can append until this transaction commits or rolls back, so concurrent writers never fork the chain.
  */
 export async function recordAudit(tx: Executor, event: AuditInput): Promise<void> {
+  await recordAudits(tx, [event]);
+}
+
+/**
+ * Several events appended in order, in two round trips whatever their number (an import's rows):
+ * under the chain lock taken by audit_chain_next(), the rest of the ids are drawn from the same
+ * sequence, which no other writer can draw from for the chain until this transaction ends.
+ */
+export async function recordAudits(tx: Executor, events: AuditInput[]): Promise<void> {
+  if (!events.length) return;
+  const rows = events.map(auditValues);
+  if (benchmarkWithoutChain.getStore()) {
+    await insertRowsAsJson(tx, auditEvents, rows);
+    return;
+  }
+  const [next] = await tx
+    .select({
+      id: sql<string>`next_id::text`,
+      headExists: sql<boolean>`head_exists`,
+      headHash: sql<string | null>`head_hash`,
+      ms: sql<string>`at_ms::text`,
+    })
+    .from(sql`audit_chain_next()`);
+  const ids = [Number(next.id)];
+  if (rows.length > 1) {
+    const more = await rowsOf<{ id: string }>(
+      tx,
+      sql`select nextval(pg_get_serial_sequence('audit_events', 'id'))::text as id from generate_series(2, ${rows.length})`,
+    );
+    ids.push(...more.map((r) => Number(r.id)).sort((a, b) => a - b));
+  }
+  // No hash on an existing head: events from before the chain, sealed now (the lock is already held).
+  let prevHash = !next.headExists ? GENESIS : (next.headHash ?? (await sealLegacyEvents(tx)));
+  const at = new Date(Number(next.ms));
+  const chained = rows.map((values, i) => {
+    const row = { ...values, id: ids[i], at, prevHash };
+    const hash = eventHash(row);
+    prevHash = hash;
+    return { ...row, hash };
+  });
+  for (let start = 0; start < chained.length; start += INSERT_CHUNK) await insertRowsAsJson(tx, auditEvents, chained.slice(start, start + INSERT_CHUNK));
+}
+
+/** Events per insert statement: keeps one statement's JSON to a few megabytes when an import records 100,000. */
+const INSERT_CHUNK = 2_000;
+
+function auditValues(event: AuditInput) {
   const actor = event.actor;
-  const values = {
+  return {
     actorId: actor?.kind === "user" ? actor.id : null,
     actorLabel: actor === null ? "anonymous" : actor.kind === "user" ? actor.name : actor.label,
     action: event.action,
@@ -49,22 +98,6 @@ export async function recordAudit(tx: Executor, event: AuditInput): Promise<void
     changes: event.changes ?? null,
     reason: event.reason ?? null,
   };
-  if (benchmarkWithoutChain.getStore()) {
-    await tx.insert(auditEvents).values(values);
-    return;
-  }
-  const [next] = await tx
-    .select({
-      id: sql<string>`next_id::text`,
-      headExists: sql<boolean>`head_exists`,
-      headHash: sql<string | null>`head_hash`,
-      ms: sql<string>`at_ms::text`,
-    })
-    .from(sql`audit_chain_next()`);
-  // No hash on an existing head: events from before the chain, sealed now (the lock is already held).
-  const prevHash = !next.headExists ? GENESIS : (next.headHash ?? (await sealLegacyEvents(tx)));
-  const row = { ...values, id: Number(next.id), at: new Date(Number(next.ms)), prevHash };
-  await tx.insert(auditEvents).values({ ...row, hash: eventHash(row) });
 }
 
 /** The hash of the last event (GENESIS before the first), sealing first any event written before the chain existed. */

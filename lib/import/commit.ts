@@ -1,14 +1,19 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { insertRowsAsJson } from "@/db/json-insert";
 import { importRecords, imports } from "@/db/schema";
 import { authorize, type Principal } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record";
-import { actorId, fileCase } from "@/lib/cases/commands";
-import { expectedFailure, fail, ok, type Result } from "@/lib/result";
+import { recordAudit, recordAudits, type AuditInput } from "@/lib/audit/record";
+import { actorId, fileCases } from "@/lib/cases/commands";
+import { incidentYearOf, reserveReferences } from "@/lib/cases/references";
+import { expectedFailure, fail, ok, refuse, type Result } from "@/lib/result";
 import type { ColumnMapping } from "./fields";
-import { importedKeys, readImport } from "./read-import";
+import { importedKeys, readImport, type ReadImport } from "./read-import";
 import type { ReadingRules, RowProblem } from "./rows";
+
+/** Rows filed per statement: well under PostgreSQL's 65,535 parameters at the case's ~35 columns. */
+const COMMIT_BATCH = 500;
 
 export type ImportRequest = {
   fileName: string;
@@ -28,66 +33,135 @@ export type ImportOutcome = {
   invalidRows: number;
 };
 
+/** A commit run as a job (lib/import/jobs.ts): its import row exists, and it reports and may be stopped between batches. */
+export type CommitJob = {
+  importId: string;
+  /** Rows filed so far, of how many: written outside the transaction, so others see it. */
+  progress(done: number, total: number): Promise<void>;
+  /** Whether someone asked to stop: the transaction is then rolled back. */
+  cancelled(): Promise<boolean>;
+};
+
 /**
  * Commits an import as one unit: every valid row filed, with its provenance (file, row) in its own
  * trail, in one transaction with the import's record and audit event, or nothing at all. Rows
  * with problems are left out and listed; a row whose key (the file's code) an earlier import
- * already filed is skipped, never duplicated.
+ * already filed is skipped, never duplicated. Without a job, the import's record is made here.
  */
-export async function commitImport(db: Db, by: Principal | null, request: ImportRequest): Promise<Result<ImportOutcome>> {
+export async function commitImport(db: Db, by: Principal | null, request: ImportRequest, job?: CommitJob): Promise<Result<ImportOutcome>> {
   try {
     authorize(by, "case:import");
     const read = await readImport(request);
     if (!read.ok) return read;
     const { sheet, rules, outcomes, problems, valid } = read.value;
     const sha256 = createHash("sha256").update(request.bytes).digest("hex");
+    const invalid = outcomes.length - valid.length;
+
+    const importId = job?.importId ?? randomUUID();
+    const references = await reserveImportReferences(db, by as Principal, importId, request.fileName, freshRows(valid, await importedKeys(db, valid)));
 
     return ok(
       await db.transaction(async (tx) => {
-        const known = await importedKeys(tx, valid);
-        const [record] = await tx
-          .insert(imports)
-          .values({
+        // Again under the transaction: another import may have filed some of these keys meanwhile.
+        const fresh = freshRows(valid, await importedKeys(tx, valid));
+        const created = fresh.length;
+        const skipped = valid.length - fresh.length;
+        const outcome = { sheet: sheet.name, template: { mapping: request.mapping, rules }, created, skipped, invalid };
+        // A job's row is written to only at the end: progress is written to it from outside this transaction meanwhile.
+        if (!job) {
+          await tx.insert(imports).values({
+            id: importId,
+            status: "committed",
             fileName: request.fileName,
             fileSize: request.bytes.length,
             fileSha256: sha256,
-            sheet: sheet.name,
-            template: { mapping: request.mapping, rules },
-            created: 0,
-            skipped: 0,
-            invalid: outcomes.length - valid.length,
             createdBy: actorId(by as Principal),
-          })
-          .returning({ id: imports.id });
-        let created = 0;
-        let skipped = 0;
-        for (const { row, input, key } of valid) {
-          // The same key twice in one file is one allegation too.
-          if (key && known.has(key)) {
-            skipped++;
-            continue;
-          }
-          const filed = await fileCase(tx, by as Principal, input, `imported from ${request.fileName}, row ${row.number}`);
-          await tx.insert(importRecords).values({ importId: record.id, caseId: filed.id, rowNumber: row.number, sourceKey: key });
-          if (key) known.add(key);
-          created++;
+            finishedAt: new Date(),
+            ...outcome,
+          });
         }
-        await tx.update(imports).set({ created, skipped }).where(eq(imports.id, record.id));
+        const events: AuditInput[] = [];
+        for (let start = 0; start < fresh.length; start += COMMIT_BATCH) {
+          if (job && (await job.cancelled())) refuse(fail("importCancelled"));
+          const batch = fresh.slice(start, start + COMMIT_BATCH);
+          const filed = await fileCases(
+            tx,
+            by as Principal,
+            batch.map(({ row, input }) => ({
+              values: input,
+              reason: `imported from ${request.fileName}, row ${row.number}`,
+              reference: references.get(row.number),
+            })),
+            events,
+          );
+          await insertRowsAsJson(
+            tx,
+            importRecords,
+            batch.map(({ row, key }, i) => ({ importId, caseId: filed[i].id, rowNumber: row.number, sourceKey: key })),
+          );
+          await job?.progress(start + batch.length, fresh.length);
+        }
+        if (job) {
+          await tx
+            .update(imports)
+            .set({ status: "committed", ...outcome, progressDone: created, progressTotal: created, finishedAt: new Date() })
+            .where(eq(imports.id, importId));
+        }
+        await recordAudits(tx, events);
         await recordAudit(tx, {
           actor: by,
           action: "import.committed",
           entityType: "import",
-          entityId: record.id,
+          entityId: importId,
           subject: request.fileName,
           changes: {
             file: { from: null, to: { name: request.fileName, size: request.bytes.length, sha256, sheet: sheet.name } },
-            counts: { from: null, to: { rows: outcomes.length, created, skipped, invalid: outcomes.length - valid.length } },
+            counts: { from: null, to: { rows: outcomes.length, created, skipped, invalid } },
           },
         });
-        return { importId: record.id, created, skipped, problems, invalidRows: outcomes.length - valid.length };
+        return { importId, created, skipped, problems, invalidRows: invalid };
       }),
     );
   } catch (err) {
     return expectedFailure(err);
   }
+}
+
+type ValidRow = ReadImport["valid"][number];
+
+/** The rows to file: those whose key no earlier import filed, and each key once (the same key twice in one file is one allegation). */
+function freshRows(valid: ValidRow[], known: Set<string | null>): ValidRow[] {
+  const seen = new Set(known);
+  return valid.filter((item) => {
+    if (!item.key) return true;
+    if (seen.has(item.key)) return false;
+    seen.add(item.key);
+    return true;
+  });
+}
+
+/**
+ * The references the rows will have, taken before the import's long transaction in one of their own
+ * (audited, so a number an import then did not use is explained): holding the year's counter for the
+ * whole import would make everyone filing a case of that year wait for it.
+ */
+async function reserveImportReferences(db: Db, by: Principal, importId: string, fileName: string, rows: ValidRow[]): Promise<Map<number, string>> {
+  if (!rows.length) return new Map();
+  return db.transaction(async (tx) => {
+    const references = await reserveReferences(tx, rows.map((r) => incidentYearOf(r.input)));
+    const ranges: Record<string, string> = {};
+    for (const reference of references) {
+      const year = reference.split("-")[1];
+      ranges[year] = ranges[year] ? `${ranges[year].split(" – ")[0]} – ${reference}` : reference;
+    }
+    await recordAudit(tx, {
+      actor: by,
+      action: "import.references_reserved",
+      entityType: "import",
+      entityId: importId,
+      subject: fileName,
+      changes: { references: { from: null, to: ranges } },
+    });
+    return new Map(rows.map((r, i) => [r.row.number, references[i]]));
+  });
 }

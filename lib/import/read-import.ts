@@ -1,4 +1,4 @@
-import { and, inArray, isNull, eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { cases, importRecords } from "@/db/schema";
 import { fail, ok, type Result } from "@/lib/result";
@@ -34,6 +34,7 @@ export async function readImport(
   const template = request.mapping ? null : saved(sheet.headers);
   const mapping = request.mapping ?? template?.mapping ?? guessMapping(sheet.headers);
   if (!Object.values(mapping).length) return fail("invalidInput", { mapping: ["required"] });
+  if (Object.keys(mapping).some((column) => Number(column) >= sheet.headers.length)) return fail("invalidInput", { mapping: ["invalid"] });
   const rules = request.rules ?? template?.rules ?? defaultReadingRules;
   const outcomes = sheet.rows.map((row) => ({ row, outcome: readCaseRow(row, sheet.headers, mapping, rules) }));
   const problems = outcomes.flatMap(({ outcome }) => (outcome.ok ? [] : outcome.problems));
@@ -49,6 +50,7 @@ export async function importedKeys(tx: Executor, rows: { key: string | null }[])
     .select({ key: importRecords.sourceKey })
     .from(importRecords)
     .innerJoin(cases, eq(cases.id, importRecords.caseId))
-    .where(and(inArray(importRecords.sourceKey, keys), isNull(cases.deletedAt)));
+    // One JSON parameter: a 100,000-row file has more keys than a statement may have parameters.
+    .where(and(sql`${importRecords.sourceKey} in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`, isNull(cases.deletedAt)));
   return new Set(found.map((r) => r.key));
 }

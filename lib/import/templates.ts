@@ -22,20 +22,26 @@ const valueMaps = z.object(
   ),
 );
 
+/** A column mapping as a person or a client gives it: column numbers to our fields, each field once. */
+export const mappingInput = z
+  .record(z.string().regex(/^\d{1,3}$/), z.enum(importFields, { error: "invalid" }))
+  .refine((m) => new Set(Object.values(m)).size === Object.values(m).length, { error: "fieldTwice" });
+
+/** Reading rules as given: the date order, and the file's values mapped to codes of our lists (never new ones). */
+export const rulesInput = z.object({ dateOrder: z.enum(["dmy", "mdy"], { error: "invalid" }), values: valueMaps.strict() });
+
 /** A template as a person saves it: its name, the file's headers, and a mapping that only names our fields and the file's columns. */
 const templateInput = z
   .object({
     name: requiredText(100),
     headers: z.array(z.string().max(500)).min(1).max(500),
-    mapping: z.record(z.string().regex(/^\d+$/), z.enum(importFields, { error: "invalid" })),
-    rules: z.object({ dateOrder: z.enum(["dmy", "mdy"]), values: valueMaps.strict() }),
+    mapping: mappingInput,
+    rules: rulesInput,
   })
   .superRefine((t, ctx) => {
     for (const column of Object.keys(t.mapping)) {
       if (Number(column) >= t.headers.length) ctx.addIssue({ code: "custom", path: ["mapping"], message: "invalid" });
     }
-    const fields = Object.values(t.mapping);
-    if (new Set(fields).size !== fields.length) ctx.addIssue({ code: "custom", path: ["mapping"], message: "fieldTwice" });
   });
 
 /** Saves a template under its name (replacing one of the same name), audited. */

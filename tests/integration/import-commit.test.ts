@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { cases, importRecords, imports } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import { verifyDatabaseChain } from "@/lib/audit/verify";
 import { commitImport } from "@/lib/import/commit";
 import { guessMapping } from "@/lib/import/fields";
 import { previewImport } from "@/lib/import/preview";
+import { importedKeys } from "@/lib/import/read-import";
 import { readTable } from "@/lib/import/table";
 import { addAccount } from "../support/accounts";
 import { backends } from "../support/databases";
@@ -68,6 +70,35 @@ describe.each(backends)("committing an import on $name", (backend) => {
     const doubled = Buffer.concat([bytes, Buffer.from(bytes.toString("utf8").split("\n")[1] + "\n")]);
     expect(await commitImport(handle.db, reviewer, { fileName: "again.csv", bytes: doubled, mapping })).toMatchObject({ ok: true, value: { created: 0, skipped: 3 } });
     expect(await casesWithCodes(["CS483-b", "CS490-b"])).toHaveLength(2);
+  });
+
+  it("files a file larger than one batch in order: consecutive references, a chain that verifies, each row findable", async () => {
+    const [header, first] = airwarsCsv.toString("utf8").split("\n");
+    const lines = Array.from({ length: 1201 }, (_, i) => first.replace("CS483", `CS483-big${i}`));
+    const bytes = Buffer.from([header, ...lines].join("\n"));
+    const outcome = await commitImport(handle.db, reviewer, { fileName: "big.csv", bytes, mapping: await mappingOf(bytes) });
+    expect(outcome).toMatchObject({ ok: true, value: { created: 1201, skipped: 0, invalidRows: 0 } });
+    if (!outcome.ok) return;
+    const filed = await handle.db
+      .select({ reference: cases.reference, searchText: cases.searchText, codes: cases.externalCodes, row: importRecords.rowNumber })
+      .from(importRecords)
+      .innerJoin(cases, eq(cases.id, importRecords.caseId))
+      .where(eq(importRecords.importId, outcome.value.importId))
+      .orderBy(importRecords.rowNumber);
+    expect(filed.map((f) => f.codes[0])).toEqual(lines.map((_, i) => `CS483-big${i}`));
+    const numbers = filed.map((f) => Number(f.reference.split("-")[2]));
+    expect(numbers.slice(1).every((n, i) => n === numbers[i] + 1)).toBe(true);
+    expect(filed.every((f) => f.searchText.includes(f.reference.toLowerCase().replace(/-/g, " ")) && f.searchText.includes(f.codes[0].toLowerCase().replace(/-/g, " ")))).toBe(true);
+    const created = (await auditEventsWithAction(handle.db, "case.created")).filter((e) => e.reason?.startsWith("imported from big.csv"));
+    expect(created.map((e) => e.reason)).toEqual(lines.map((_, i) => `imported from big.csv, row ${i + 2}`));
+    expect(await verifyDatabaseChain(handle.db)).toMatchObject({ ok: true });
+  });
+
+  it("finds what an earlier import filed among more keys than a statement may have parameters", async () => {
+    const bytes = withCodes("k");
+    expect(await commitImport(handle.db, reviewer, { fileName: "k.csv", bytes, mapping: await mappingOf(bytes) })).toMatchObject({ ok: true });
+    const keys = [...Array.from({ length: 70_000 }, (_, i) => ({ key: `never-${i}` })), { key: "CS490-k" }];
+    expect(await importedKeys(handle.db, keys)).toEqual(new Set(["CS490-k"]));
   });
 
   it("writes nothing at all when any row fails in the database: no case, no record, no event", async () => {
