@@ -48,9 +48,12 @@ async function main() {
 
   const bytes = syntheticCsv(rows);
   const rssBefore = process.memoryUsage().rss;
+  let peak = rssBefore;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
   let t = performance.now();
   const preview = await previewImport(handle.db, actor, { bytes });
   const previewMs = performance.now() - t;
+  const previewPeak = peak;
   if (!preview.ok || preview.value.validRows !== rows) throw new Error(`preview: ${JSON.stringify(preview).slice(0, 500)}`);
 
   t = performance.now();
@@ -58,6 +61,8 @@ async function main() {
   const commitMs = performance.now() - t;
   if (!commit.ok || commit.value.created !== rows) throw new Error(`commit: ${JSON.stringify(commit).slice(0, 500)}`);
   const rssAfter = process.memoryUsage().rss;
+  console.log((globalThis as any).__ins);
+  clearInterval(sampler);
 
   await handle.db.execute(sql`create table bare_cases (like cases including all)`);
   t = performance.now();
@@ -71,7 +76,7 @@ async function main() {
   console.log(`  preview:  ${perSecond(previewMs)} rows/s (${(previewMs / 1000).toFixed(1)} s)`);
   console.log(`  commit:   ${perSecond(commitMs)} rows/s (${(commitMs / 1000).toFixed(1)} s), ${(commitMs / bareMs).toFixed(1)}× the bare insert`);
   console.log(`  bare INSERT … SELECT of the same ${n} case rows, into a copy of the table with all its indexes: ${perSecond(bareMs)} rows/s (${(bareMs / 1000).toFixed(2)} s)`);
-  console.log(`  memory (RSS): ${mb(rssBefore)} before the preview, ${mb(rssAfter)} after the commit`);
+  console.log(`  memory (RSS): ${mb(rssBefore)} before, peaks ${mb(previewPeak)} in the preview and ${mb(peak)} in the commit, ${mb(rssAfter)} after`);
 }
 
 main().catch((err) => {

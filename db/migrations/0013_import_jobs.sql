@@ -1,3 +1,4 @@
+DROP INDEX "import_records_import_idx";--> statement-breakpoint
 ALTER TABLE "imports" ALTER COLUMN "sheet" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "imports" ALTER COLUMN "template" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "imports" ALTER COLUMN "created" SET DEFAULT 0;--> statement-breakpoint
@@ -13,4 +14,5 @@ ALTER TABLE "imports" ADD COLUMN "failure" text;--> statement-breakpoint
 ALTER TABLE "imports" ADD COLUMN "finished_at" timestamp with time zone;--> statement-breakpoint
 -- Imports from before jobs were committed in the request that uploaded them.
 UPDATE "imports" SET "status" = 'committed', "finished_at" = "created_at";--> statement-breakpoint
-CREATE INDEX "imports_created_idx" ON "imports" USING btree ("created_at");
+CREATE INDEX "imports_created_idx" ON "imports" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "import_records_import_idx" ON "import_records" USING btree ("import_id","row_number");

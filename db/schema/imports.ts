@@ -58,7 +58,7 @@ export const importRecords = pgTable(
     rowNumber: integer("row_number").notNull(),
     sourceKey: text("source_key"),
   },
-  (t) => [index("import_records_import_idx").on(t.importId), index("import_records_key_idx").on(t.sourceKey), index("import_records_case_idx").on(t.caseId)],
+  (t) => [index("import_records_import_idx").on(t.importId, t.rowNumber), index("import_records_key_idx").on(t.sourceKey), index("import_records_case_idx").on(t.caseId)],
 );
 
 /** A named column mapping and reading rules, kept for the next file of the same shape (its headers). */

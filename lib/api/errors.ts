@@ -35,6 +35,11 @@ const statuses: Record<string, number> = {
   invalidInput: 422,
   bodyTooLarge: 413,
   importTooLarge: 413,
+  // The file came whole but is not one we can read.
+  importEmpty: 422,
+  importNotText: 422,
+  importBadCsv: 422,
+  importBadWorkbook: 422,
   unsupportedMediaType: 415,
   unexpected: 500,
 };

@@ -6,6 +6,7 @@ import { authenticateToken, bearerToken } from "@/lib/tokens/tokens";
 import { ApiError } from "./errors";
 import { failureResponse, readJsonObject, rejectUnknownFields } from "./http";
 import { fieldsOf, rejectUnstorableText } from "./schemas";
+import type { EvidenceStore } from "@/lib/evidence/store";
 import { logFault } from "@/lib/fault-log";
 
 /** One API request, authenticated: the actor is re-read from the database through the token. */
@@ -17,6 +18,8 @@ export type ApiRequest = {
   actor: Actor;
   /** Days a case may wait on the belligerent's answer before it is overdue (the app's configuration). */
   overdueDays: number;
+  /** The evidence store, opened when an endpoint needs it (imports keep their files there). */
+  store: () => Promise<EvidenceStore>;
 };
 
 export type ApiHandler = (req: ApiRequest) => Promise<Response>;
@@ -36,7 +39,7 @@ export async function runApi(
   route: RunnableRoute,
   request: Request,
   params: Record<string, string> = {},
-  { overdueDays = 90 }: { overdueDays?: number } = {},
+  { overdueDays = 90, store = noStore }: { overdueDays?: number; store?: () => Promise<EvidenceStore> } = {},
 ): Promise<Response> {
   const url = new URL(request.url);
   try {
@@ -44,7 +47,7 @@ export async function runApi(
     if (!actor) return failureResponse({ error: "invalidToken" });
     const rule = entryRule("api", `${route.method} ${route.path}`);
     if (typeof rule !== "string") authorizeAny(actor, rule);
-    return await route.handler({ db, request, url, params, actor, overdueDays });
+    return await route.handler({ db, request, url, params, actor, overdueDays, store });
   } catch (err) {
     if (err instanceof ApiError) return failureResponse(err.failure, err.status);
     if (err instanceof ForbiddenError) return failureResponse({ error: err.permission === "signed-in" ? "signedOut" : "forbidden" });
@@ -52,6 +55,8 @@ export async function runApi(
     return failureResponse({ error: "unexpected" }, 500);
   }
 }
+
+const noStore = () => Promise.reject(new Error("no evidence store was given to runApi"));
 
 /** The JSON body, refused unless every field is one `schema` knows and no text is one PostgreSQL cannot store. */
 export async function readBody(request: Request, schema: z.ZodType, options?: { optional?: boolean }): Promise<Record<string, unknown>> {

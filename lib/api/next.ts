@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/db/client";
 import { getConfig } from "@/lib/config";
+import { evidenceRuntime } from "@/lib/evidence/runtime";
 import { runApi } from "./handler";
 import { routeFor, type HttpMethod } from "./routes";
 
@@ -15,6 +16,6 @@ export function apiRoute(method: HttpMethod, path: string) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     const raw = (await context.params) ?? {};
     const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]));
-    return runApi(db(), route, request, params, { overdueDays: getConfig().overdueDays });
+    return runApi(db(), route, request, params, { overdueDays: getConfig().overdueDays, store: async () => (await evidenceRuntime()).store });
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IMPORT_MAX_BYTES } from "@/lib/import/jobs";
 import { caseSummaryDto, commentDto, evidenceDto, sourceDto, trailEventDto, victimDto } from "./dto";
 import { apiErrorDto, errorBody } from "./errors";
 import { MAX_BODY_BYTES } from "./http";
@@ -85,12 +86,12 @@ const errorResponses: Record<number, { name: string; description: string; exampl
   404: { name: "NotFound", description: "No such record (or it was withdrawn)", example: errorBody({ error: "notFound" }) },
   409: {
     name: "Conflict",
-    description: "Someone saved a newer version since the one sent; nothing was written",
+    description: "Someone saved a newer version since the one sent, or the record is not where the request needs it (its stage, an import already started); nothing was written",
     example: errorBody({ error: "staleVersion", params: { name: "Karim", at: "2025-03-01T10:15:00.000Z", version: "3" } }),
   },
   413: {
     name: "PayloadTooLarge",
-    description: `The body is larger than ${MAX_BODY_BYTES} bytes`,
+    description: `The body is larger than ${MAX_BODY_BYTES} bytes (an uploaded import: than ${IMPORT_MAX_BYTES / 1024 / 1024} MB)`,
     example: errorBody({ error: "bodyTooLarge", params: { max: String(MAX_BODY_BYTES) } }),
   },
   415: { name: "UnsupportedMediaType", description: "The body is not application/json", example: errorBody({ error: "unsupportedMediaType" }) },
@@ -100,6 +101,14 @@ const errorResponses: Record<number, { name: string; description: string; exampl
     example: errorBody({ error: "invalidInput", fieldErrors: { title: ["required"], killedMax: ["minAboveMax"] } }),
   },
   500: { name: "ServerError", description: "Something failed on the server; nothing was half-written", example: errorBody({ error: "unexpected" }) },
+};
+
+const fileNameHeader = {
+  name: "X-File-Name",
+  in: "header",
+  required: true,
+  description: "The file's name, percent-encoded UTF-8",
+  schema: { type: "string" },
 };
 
 function operation(route: ApiRoute) {
@@ -124,9 +133,18 @@ function operation(route: ApiRoute) {
     tags: [route.tag],
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
-    parameters: [...pathParams, ...(route.query ? queryParameters(route.query) : [])],
+    parameters: [...pathParams, ...(route.query ? queryParameters(route.query) : []), ...(route.upload ? [fileNameHeader] : [])],
     ...(route.body
       ? { requestBody: { required: !route.body.optional, content: { "application/json": { schema: ref(route.body.name) } } } }
+      : {}),
+    ...(route.upload
+      ? {
+          requestBody: {
+            required: true,
+            description: route.upload.description,
+            content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } },
+          },
+        }
       : {}),
     responses,
   };
@@ -173,6 +191,7 @@ function build(): OpenApiDocument {
       { name: "cases", description: "Allegations and their audit trail" },
       { name: "lifecycle", description: "Stage moves, assessments, the belligerent's responses, redress, duplicates and assignment" },
       { name: "victims", description: "Victims of an allegation" },
+      { name: "imports", description: "Allegations brought in from spreadsheets and other monitors' exports: upload, preview, commit, undo" },
       { name: "sources", description: "Sources of an allegation" },
       { name: "comments", description: "Internal comments on an allegation" },
       { name: "summaries", description: "Accountability figures and their exports (managers)" },

@@ -18,6 +18,22 @@ import {
   redressStatusEndpoint,
   sendEndpoint,
 } from "./lifecycle";
+import {
+  cancelImportEndpoint,
+  commitImportEndpoint,
+  getImportEndpoint,
+  importDto,
+  importErrorsEndpoint,
+  importListDto,
+  importPreviewDto,
+  importReadingBody,
+  importUndoBody,
+  importUndoneDto,
+  listImportsEndpoint,
+  previewImportEndpoint,
+  undoImportEndpoint,
+  uploadImportEndpoint,
+} from "./imports";
 import { caseDto, caseListDto, commentDto, meDto, sourceDto, trailDto, victimDto } from "./dto";
 import type { ApiHandler } from "./handler";
 import { commentEndpoints, sourceEndpoints, victimEndpoints } from "./items";
@@ -53,13 +69,15 @@ export type ApiRoute = {
   /** Under /api/v1, with {parameters} named as the route folders name them. */
   path: string;
   operationId: string;
-  tag: "account" | "cases" | "lifecycle" | "victims" | "sources" | "comments" | "summaries";
+  tag: "account" | "cases" | "lifecycle" | "victims" | "sources" | "comments" | "summaries" | "imports";
   summary: string;
   description?: string;
   handler: ApiHandler;
   query?: z.ZodObject;
   body?: { schema: z.ZodType; name: string; optional?: boolean };
-  response: { status: 200 | 201 | 204; description: string; schema?: z.ZodType; name?: string };
+  /** A file as the whole body (not JSON), its name in X-File-Name. */
+  upload?: { description: string };
+  response: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType; name?: string };
   /** The refusals this endpoint gives besides 401 (every endpoint) and 500. */
   errors: number[];
 };
@@ -230,6 +248,105 @@ const lifecycleRoutes: ApiRoute[] = [
 ];
 
 /** Every endpoint of /api/v1 except the OpenAPI document itself (which needs no token). */
+const importReading = { schema: importReadingBody, name: "ImportReading", optional: true };
+const importResponse = (status: 200 | 201 | 202, description: string) => ({ status, description, schema: importDto, name: "Import" });
+
+const importRoutes: ApiRoute[] = [
+  {
+    method: "POST",
+    path: "/imports",
+    operationId: "uploadImport",
+    tag: "imports",
+    summary: "Upload a file to import",
+    description:
+      "The file (CSV in UTF-8 or UTF-16 with any delimiter, or an XLSX workbook) as the whole body, its name in `X-File-Name` (percent-encoded UTF-8). It is kept as the provenance of what it will file; nothing is filed until it is committed. Reviewers and managers only.",
+    handler: uploadImportEndpoint,
+    upload: { description: "The file's bytes" },
+    response: importResponse(201, "The uploaded import, not yet committed"),
+    errors: [403, 413, 422],
+  },
+  {
+    method: "GET",
+    path: "/imports",
+    operationId: "listImports",
+    tag: "imports",
+    summary: "The latest imports",
+    handler: listImportsEndpoint,
+    response: { status: 200, description: "The 50 latest, newest first", schema: importListDto, name: "ImportList" },
+    errors: [403],
+  },
+  {
+    method: "GET",
+    path: "/imports/{importId}",
+    operationId: "getImport",
+    tag: "imports",
+    summary: "An import's status and progress",
+    handler: getImportEndpoint,
+    response: importResponse(200, "The import"),
+    errors: readErrors,
+  },
+  {
+    method: "POST",
+    path: "/imports/{importId}/preview",
+    operationId: "previewImport",
+    tag: "imports",
+    summary: "What a commit would file, writing nothing",
+    description:
+      "Every row checked by the filing form's own rules. Without a `mapping`, a saved template's for files with these headers is used, or one guessed from the headers (English or Arabic). `rules.values` maps the file's own values to codes of our lists; a list is never extended.",
+    handler: previewImportEndpoint,
+    body: importReading,
+    response: { status: 200, description: "The preview", schema: importPreviewDto, name: "ImportPreview" },
+    errors: [...readErrors, ...bodyErrors],
+  },
+  {
+    method: "POST",
+    path: "/imports/{importId}/commit",
+    operationId: "commitImport",
+    tag: "imports",
+    summary: "Start committing an import on the server",
+    description:
+      "Files every valid row, as one unit: all of them or, if the job fails or is cancelled, none. Answers at once; follow `GET /imports/{importId}` for the progress. Rows an earlier import filed (same key) are skipped. An interrupted import may be started again.",
+    handler: commitImportEndpoint,
+    body: importReading,
+    response: importResponse(202, "The import, running"),
+    errors: [...readErrors, ...bodyErrors, 409],
+  },
+  {
+    method: "POST",
+    path: "/imports/{importId}/cancel",
+    operationId: "cancelImport",
+    tag: "imports",
+    summary: "Cancel an import",
+    description: "A running job stops at its next batch and nothing it filed is kept; an import not yet started is put aside.",
+    handler: cancelImportEndpoint,
+    response: importResponse(200, "The import"),
+    errors: [...readErrors, 409],
+  },
+  {
+    method: "POST",
+    path: "/imports/{importId}/undo",
+    operationId: "undoImport",
+    tag: "imports",
+    summary: "Withdraw everything an import filed",
+    description: "Every allegation it filed is withdrawn (as a delete: kept, with its trail, off every list), unless one of them was changed since: then nothing is, and the refusal (409) names them.",
+    handler: undoImportEndpoint,
+    body: { schema: importUndoBody, name: "ImportUndo" },
+    response: { status: 200, description: "How many were withdrawn", schema: importUndoneDto, name: "ImportUndone" },
+    errors: [...readErrors, ...bodyErrors, 409],
+  },
+  {
+    method: "GET",
+    path: "/imports/{importId}/errors",
+    operationId: "importErrors",
+    tag: "imports",
+    summary: "The rows an import left out, with their problems",
+    description: "CSV (UTF-8): the file's own columns, then the row number and its problems in English, to fix and import again.",
+    handler: importErrorsEndpoint,
+    response: { status: 200, description: "The error file (text/csv), as an attachment" },
+    errors: readErrors,
+  },
+];
+
 export const apiRoutes: ApiRoute[] = [
   {
     method: "GET",
@@ -360,6 +477,7 @@ export const apiRoutes: ApiRoute[] = [
     response: { status: 200, description: "The file (text/csv, XLSX or PDF), as an attachment" },
     errors: [403, 422],
   },
+  ...importRoutes,
 ];
 
 /** The endpoint a route file serves; a route file naming one that is not in the table fails at once. */

@@ -3,7 +3,7 @@ import { desc, sql } from "drizzle-orm";
 import type { Db, Executor } from "@/db/client";
 import { auditEvents, type FieldChange } from "@/db/schema";
 import type { Principal } from "@/lib/auth/actor";
-import { insertRowsAsJson } from "@/db/json-insert";
+import { insertRows } from "@/db/insert-rows";
 import { rowsOf } from "@/db/rows";
 import { eventHash, GENESIS } from "./chain";
 import { readChainBatch } from "./chain-read";
@@ -42,17 +42,25 @@ export async function recordAudit(tx: Executor, event: AuditInput): Promise<void
 }
 
 /**
- * Several events appended in order, in two round trips whatever their number (an import's rows):
- * under the chain lock taken by audit_chain_next(), the rest of the ids are drawn from the same
- * sequence, which no other writer can draw from for the chain until this transaction ends.
+ * Several events appended in order, in a few round trips whatever their number (an import's rows).
  */
 export async function recordAudits(tx: Executor, events: AuditInput[]): Promise<void> {
   if (!events.length) return;
-  const rows = events.map(auditValues);
-  if (benchmarkWithoutChain.getStore()) {
-    await insertRowsAsJson(tx, auditEvents, rows);
-    return;
-  }
+  const chain = await openChain(tx, events.length);
+  for (let start = 0; start < events.length; start += INSERT_CHUNK) await chain.append(events.slice(start, start + INSERT_CHUNK));
+}
+
+/** The place of `count` events at the end of the chain, to be appended in order, a chunk at a time. */
+export type OpenChain = { append(events: AuditInput[]): Promise<void> };
+
+/**
+ * Takes the chain lock (audit_chain_next(): the head's hash, the next id and the time in one round
+ * trip) and draws the rest of `count` ids from the same sequence, which no other writer can draw
+ * from for the chain until this transaction ends. The caller then appends exactly `count` events,
+ * in as many chunks as it likes (an import builds its events a chunk at a time, never all at once).
+ */
+export async function openChain(tx: Executor, count: number): Promise<OpenChain> {
+  if (benchmarkWithoutChain.getStore()) return { append: (events) => insertRows(tx, auditEvents, events.map(auditValues)) };
   const [next] = await tx
     .select({
       id: sql<string>`next_id::text`,
@@ -62,27 +70,30 @@ export async function recordAudits(tx: Executor, events: AuditInput[]): Promise<
     })
     .from(sql`audit_chain_next()`);
   const ids = [Number(next.id)];
-  if (rows.length > 1) {
-    const more = await rowsOf<{ id: string }>(
-      tx,
-      sql`select nextval(pg_get_serial_sequence('audit_events', 'id'))::text as id from generate_series(2, ${rows.length})`,
-    );
+  if (count > 1) {
+    const more = await rowsOf<{ id: string }>(tx, sql`select nextval(pg_get_serial_sequence('audit_events', 'id'))::text as id from generate_series(2, ${count})`);
     ids.push(...more.map((r) => Number(r.id)).sort((a, b) => a - b));
   }
   // No hash on an existing head: events from before the chain, sealed now (the lock is already held).
   let prevHash = !next.headExists ? GENESIS : (next.headHash ?? (await sealLegacyEvents(tx)));
   const at = new Date(Number(next.ms));
-  const chained = rows.map((values, i) => {
-    const row = { ...values, id: ids[i], at, prevHash };
-    const hash = eventHash(row);
-    prevHash = hash;
-    return { ...row, hash };
-  });
-  for (let start = 0; start < chained.length; start += INSERT_CHUNK) await insertRowsAsJson(tx, auditEvents, chained.slice(start, start + INSERT_CHUNK));
+  let used = 0;
+  return {
+    async append(events) {
+      if (used + events.length > ids.length) throw new Error(`more events appended than the ${ids.length} the chain was opened for`);
+      const chained = events.map((event) => {
+        const row = { ...auditValues(event), id: ids[used++], at, prevHash };
+        const hash = eventHash(row);
+        prevHash = hash;
+        return { ...row, hash };
+      });
+      await insertRows(tx, auditEvents, chained);
+    },
+  };
 }
 
 /** Events per insert statement: keeps one statement's JSON to a few megabytes when an import records 100,000. */
-const INSERT_CHUNK = 2_000;
+export const INSERT_CHUNK = 2_000;
 
 function auditValues(event: AuditInput) {
   const actor = event.actor;

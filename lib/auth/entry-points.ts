@@ -77,6 +77,9 @@ export const entryPoints: EntryPoint[] = [
   ]),
   api("GET", "/summary", ["summary:read"]),
   api("GET", "/summary/export", ["summary:export"]),
+  ...["POST /imports", "GET /imports", "GET /imports/{importId}", "POST /imports/{importId}/preview", "POST /imports/{importId}/commit"]
+    .concat(["POST /imports/{importId}/cancel", "POST /imports/{importId}/undo", "GET /imports/{importId}/errors"])
+    .map((key) => api(key.split(" ")[0], key.split(" ")[1], ["case:import"])),
 ];
 
 /** The rule of one listed entry point; an entry point missing from the list is a programming error. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
-import { insertRowsAsJson } from "@/db/json-insert";
+import { insertRows } from "@/db/insert-rows";
 import type { Db, Executor } from "@/db/client";
 import { cases, users, type CaseRow } from "@/db/schema";
 import { authorize, authorizeAny, ForbiddenError, type Principal } from "@/lib/auth/actor";
@@ -53,10 +53,10 @@ export type Filing = { values: CaseInput; reason?: string; reference?: string };
 /**
  * Files several allegations in order, each exactly as the filing form would (reference, row,
  * search text, `case.created` event), in a few statements whatever their number: an import's rows.
- * An item may bring a reference reserved beforehand. With `pendingAudit`, the events are added to it
- * for the caller to record, so a long transaction takes the audit chain's lock only at its end.
+ * An item may bring a reference reserved beforehand. With `deferAudit`, the caller records the
+ * events itself later in the transaction (creationEvent), so a long one holds the chain's lock only at its end.
  */
-export async function fileCases(tx: Executor, by: Principal, items: Filing[], pendingAudit?: AuditInput[]): Promise<{ id: string; reference: string }[]> {
+export async function fileCases(tx: Executor, by: Principal, items: Filing[], { deferAudit = false } = {}): Promise<{ id: string; reference: string }[]> {
   if (!items.length) return [];
   const userId = actorId(by);
   const unnumbered = items.filter((item) => !item.reference);
@@ -65,21 +65,25 @@ export async function fileCases(tx: Executor, by: Principal, items: Filing[], pe
     const ref = reference ?? reserved.shift()!;
     return { ...values, id: randomUUID(), reference: ref, searchText: caseSearchText({ ...values, reference: ref }, []), createdBy: userId, updatedBy: userId };
   });
-  await insertRowsAsJson(tx, cases, rows);
-  const stored = new Map((await tx.select().from(cases).where(inArray(cases.id, rows.map((r) => r.id)))).map((row) => [row.id, row]));
-  const inserted = rows.map((r) => stored.get(r.id)!);
-  const events: AuditInput[] = inserted.map((row, i) => ({
+  await insertRows(tx, cases, rows);
+  if (!deferAudit) {
+    const stored = new Map((await tx.select().from(cases).where(inArray(cases.id, rows.map((r) => r.id)))).map((row) => [row.id, row]));
+    await recordAudits(tx, rows.map((r, i) => creationEvent(by, stored.get(r.id)!, items[i].reason)));
+  }
+  return rows.map((row) => ({ id: row.id, reference: row.reference }));
+}
+
+/** The `case.created` event of a case as stored: every field it was filed with. */
+export function creationEvent(by: Principal, row: CaseRow, reason?: string): AuditInput {
+  return {
     actor: by,
     action: "case.created",
     entityType: "case",
     entityId: row.id,
     caseId: row.id,
     changes: diff({}, { reference: row.reference, ...pickEditable(row) }),
-    reason: items[i].reason,
-  }));
-  if (pendingAudit) pendingAudit.push(...events);
-  else await recordAudits(tx, events);
-  return inserted.map((row) => ({ id: row.id, reference: row.reference }));
+    reason,
+  };
 }
 
 /**

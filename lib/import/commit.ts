@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { insertRowsAsJson } from "@/db/json-insert";
-import { importRecords, imports } from "@/db/schema";
+import { and, asc, eq, gt } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { insertRows } from "@/db/insert-rows";
+import { cases, importRecords, imports } from "@/db/schema";
 import { authorize, type Principal } from "@/lib/auth/actor";
-import { recordAudit, recordAudits, type AuditInput } from "@/lib/audit/record";
-import { actorId, fileCases } from "@/lib/cases/commands";
+import { INSERT_CHUNK, openChain, recordAudit } from "@/lib/audit/record";
+import { actorId, creationEvent, fileCases } from "@/lib/cases/commands";
 import { incidentYearOf, reserveReferences } from "@/lib/cases/references";
 import { expectedFailure, fail, ok, refuse, type Result } from "@/lib/result";
 import type { ColumnMapping } from "./fields";
@@ -48,10 +48,17 @@ export type CommitJob = {
  * with problems are left out and listed; a row whose key (the file's code) an earlier import
  * already filed is skipped, never duplicated. Without a job, the import's record is made here.
  */
-export async function commitImport(db: Db, by: Principal | null, request: ImportRequest, job?: CommitJob): Promise<Result<ImportOutcome>> {
+export async function commitImport(
+  db: Db,
+  by: Principal | null,
+  request: ImportRequest,
+  job?: CommitJob,
+  /** The file as already read from `request` (a job reads it before it starts), so it is not read twice. */
+  alreadyRead?: ReadImport,
+): Promise<Result<ImportOutcome>> {
   try {
     authorize(by, "case:import");
-    const read = await readImport(request);
+    const read = alreadyRead ? ok(alreadyRead) : await readImport(request);
     if (!read.ok) return read;
     const { sheet, rules, outcomes, problems, valid } = read.value;
     const sha256 = createHash("sha256").update(request.bytes).digest("hex");
@@ -80,7 +87,6 @@ export async function commitImport(db: Db, by: Principal | null, request: Import
             ...outcome,
           });
         }
-        const events: AuditInput[] = [];
         for (let start = 0; start < fresh.length; start += COMMIT_BATCH) {
           if (job && (await job.cancelled())) refuse(fail("importCancelled"));
           const batch = fresh.slice(start, start + COMMIT_BATCH);
@@ -89,12 +95,12 @@ export async function commitImport(db: Db, by: Principal | null, request: Import
             by as Principal,
             batch.map(({ row, input }) => ({
               values: input,
-              reason: `imported from ${request.fileName}, row ${row.number}`,
+              reason: reasonOf(request.fileName, row.number),
               reference: references.get(row.number),
             })),
-            events,
+            { deferAudit: true },
           );
-          await insertRowsAsJson(
+          await insertRows(
             tx,
             importRecords,
             batch.map(({ row, key }, i) => ({ importId, caseId: filed[i].id, rowNumber: row.number, sourceKey: key })),
@@ -107,7 +113,7 @@ export async function commitImport(db: Db, by: Principal | null, request: Import
             .set({ status: "committed", ...outcome, progressDone: created, progressTotal: created, finishedAt: new Date() })
             .where(eq(imports.id, importId));
         }
-        await recordAudits(tx, events);
+        await recordCreations(tx, by as Principal, importId, request.fileName, created);
         await recordAudit(tx, {
           actor: by,
           action: "import.committed",
@@ -138,6 +144,31 @@ function freshRows(valid: ValidRow[], known: Set<string | null>): ValidRow[] {
     seen.add(item.key);
     return true;
   });
+}
+
+const reasonOf = (fileName: string, rowNumber: number) => `imported from ${fileName}, row ${rowNumber}`;
+
+/**
+ * The `case.created` events of what the import filed, in the order of its rows, built from the stored
+ * cases a chunk at a time: memory stays flat whatever the file's size, and the chain's lock is taken
+ * only now, at the end of the import's transaction.
+ */
+async function recordCreations(tx: Tx, by: Principal, importId: string, fileName: string, count: number): Promise<void> {
+  if (!count) return;
+  const chain = await openChain(tx, count);
+  let after = 0;
+  for (;;) {
+    const chunk = await tx
+      .select({ c: cases, rowNumber: importRecords.rowNumber })
+      .from(importRecords)
+      .innerJoin(cases, eq(cases.id, importRecords.caseId))
+      .where(and(eq(importRecords.importId, importId), gt(importRecords.rowNumber, after)))
+      .orderBy(asc(importRecords.rowNumber))
+      .limit(INSERT_CHUNK);
+    if (!chunk.length) return;
+    await chain.append(chunk.map(({ c, rowNumber }) => creationEvent(by, c, reasonOf(fileName, rowNumber))));
+    after = chunk.at(-1)!.rowNumber;
+  }
 }
 
 /**

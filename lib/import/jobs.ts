@@ -9,11 +9,14 @@ import { actorId } from "@/lib/cases/commands";
 import { cleanFileName } from "@/lib/evidence/commands";
 import type { ByteSource, EvidenceStore } from "@/lib/evidence/store";
 import { logFault } from "@/lib/fault-log";
+import type { Translate } from "@/lib/i18n/translator";
 import { isUuid } from "@/lib/ids";
 import { expectedFailure, fail, fieldErrorsOf, ok, type Result } from "@/lib/result";
 import { commitImport, type CommitJob } from "./commit";
 import type { ColumnMapping } from "./fields";
-import { previewImport, type ImportPreview } from "./preview";
+import { errorFile } from "./error-file";
+import { previewImport, readWithTemplates, type ImportPreview } from "./preview";
+import { readImport, type ReadImport } from "./read-import";
 import type { ReadingRules } from "./rows";
 import { readImportState, stateOf } from "./queries";
 import { readTable } from "./table";
@@ -130,6 +133,37 @@ export async function previewUpload(
 }
 
 /**
+ * The error file of an import (lib/import/error-file.ts): its rows with problems, read as `request`
+ * says, or, when it was committed and nothing is asked, as the commit read them.
+ */
+export async function errorFileOf(
+  db: Db,
+  store: EvidenceStore,
+  by: Principal | null,
+  importId: string,
+  request: unknown,
+  t: Translate,
+): Promise<Result<{ fileName: string; csv: string }>> {
+  try {
+    authorize(by, "case:import");
+    const parsed = readingRequest.safeParse(request);
+    if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
+    const state = await readImportState(db, by, importId);
+    const bytes = state && (await storedBytes(store, state.fileKey));
+    if (!state || !bytes) return fail("notFound");
+    const asCommitted = state.template as { mapping: ColumnMapping; rules: ReadingRules } | null;
+    const given = parsed.data as ReadingRequest;
+    const reading = Object.keys(given).length || !asCommitted ? given : { sheet: state.sheet ?? undefined, ...asCommitted };
+    const read = await readImport({ bytes, ...reading });
+    if (!read.ok) return read;
+    const base = state.fileName.replace(/\.[^.]*$/, "");
+    return ok({ fileName: `${base}-problems.csv`, csv: errorFile(read.value.sheet, read.value.problems, t) });
+  } catch (err) {
+    return expectedFailure(err);
+  }
+}
+
+/**
  * Starts committing an uploaded import (or one interrupted, from the start again) on the server:
  * it is marked running here, and the commit goes on after this returns, in one transaction,
  * reporting its progress and heartbeat on the import's row. `wait` awaits the end (tests, scripts).
@@ -151,13 +185,13 @@ export async function startImport(
     const bytes = current && (await storedBytes(store, current.fileKey));
     if (!current || !bytes) return fail("notFound");
     const reading = parsed.data as ReadingRequest;
-    // Read once before starting, so a file that cannot be read as asked is refused here, not as a failed job.
-    const preview = await previewImport(db, by, { bytes, ...reading });
-    if (!preview.ok) return preview;
+    // Read before starting, so a file that cannot be read as asked is refused here, not as a failed job.
+    const read = await readWithTemplates(db, by, { bytes, ...reading });
+    if (!read.ok) return read;
     const claimed = await db.transaction(async (tx) => {
       const [row] = await tx
         .update(imports)
-        .set({ status: "running", heartbeatAt: new Date(), progressDone: 0, progressTotal: preview.value.validRows, cancelRequested: false, failure: null })
+        .set({ status: "running", heartbeatAt: new Date(), progressDone: 0, progressTotal: read.value.valid.length, cancelRequested: false, failure: null })
         .where(
           and(
             eq(imports.id, importId),
@@ -174,7 +208,7 @@ export async function startImport(
       return Boolean(row);
     });
     if (!claimed) return fail("importNotStartable", undefined, { status: stateOf(current).status });
-    const run = runImport(db, by as Principal, current, bytes, { ...reading, mapping: preview.value.mapping });
+    const run = runImport(db, by as Principal, current, bytes, read.value);
     if (wait) await run;
     else void run;
     return ok({ status: "running" });
@@ -188,7 +222,7 @@ export async function startImport(
  * other connections of the pool while the commit's transaction holds its own. Embedded PGlite has
  * one connection, held by the transaction: there the job runs to its end unobserved.
  */
-async function runImport(db: Db, by: Principal, row: typeof imports.$inferSelect, bytes: Buffer, reading: ReadingRequest): Promise<void> {
+async function runImport(db: Db, by: Principal, row: typeof imports.$inferSelect, bytes: Buffer, read: ReadImport): Promise<void> {
   const observed = sharesConnections(db);
   const beat = () => db.update(imports).set({ heartbeatAt: new Date() }).where(eq(imports.id, row.id));
   const heartbeat = observed ? setInterval(() => void beat().catch((err) => logFault("import heartbeat", err)), HEARTBEAT_MS) : null;
@@ -204,8 +238,8 @@ async function runImport(db: Db, by: Principal, row: typeof imports.$inferSelect
     },
   };
   try {
-    const mapping = reading.mapping as ColumnMapping;
-    const outcome = await commitImport(db, by, { fileName: row.fileName, bytes, sheet: reading.sheet, mapping, rules: reading.rules }, job);
+    const request = { fileName: row.fileName, bytes, sheet: read.sheet.name, mapping: read.mapping, rules: read.rules };
+    const outcome = await commitImport(db, by, request, job, read);
     if (!outcome.ok) await endJob(db, by, row, outcome.error === "importCancelled" ? "cancelled" : "failed", outcome.error);
   } catch (err) {
     logFault("import job", err);

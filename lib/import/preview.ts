@@ -3,7 +3,7 @@ import { authorize, type Principal } from "@/lib/auth/actor";
 import type { CaseInput } from "@/lib/cases/schemas";
 import { expectedFailure, ok, type Result } from "@/lib/result";
 import type { ColumnMapping } from "./fields";
-import { importedKeys, readImport, type ReadRequest } from "./read-import";
+import { importedKeys, readImport, type ReadImport, type ReadRequest } from "./read-import";
 import type { RowProblem } from "./rows";
 import { listTemplates, templateFor } from "./templates";
 
@@ -29,6 +29,25 @@ export type ImportPreview = {
 };
 
 /**
+ * The file read as `request` says; without a mapping, with the saved template's for a file of its
+ * shape (named in `template`), or else one guessed from the headers.
+ */
+export async function readWithTemplates(
+  db: Db,
+  by: Principal | null,
+  request: ReadRequest,
+): Promise<Result<ReadImport & { template: { id: string; name: string } | null }>> {
+  const templates = await listTemplates(db, by);
+  let template: { id: string; name: string } | null = null;
+  const read = await readImport(request, (headers) => {
+    const found = templateFor(templates, headers);
+    if (found) template = { id: found.id, name: found.name };
+    return found;
+  });
+  return read.ok ? ok({ ...read.value, template }) : read;
+}
+
+/**
  * What a commit would do, writing nothing: the file's sheets and columns, the mapping (when none is
  * given, the saved template's for a file of this shape, or else guessed from the headers), the first rows as they would be filed, and the problems.
  */
@@ -38,16 +57,9 @@ export async function previewImport(
   request: ReadRequest,
 ): Promise<Result<ImportPreview>> {
   try {
-    authorize(by, "case:import");
-    const templates = await listTemplates(db, by);
-    let template: { id: string; name: string } | null = null;
-    const read = await readImport(request, (headers) => {
-      const found = templateFor(templates, headers);
-      if (found) template = { id: found.id, name: found.name };
-      return found;
-    });
+    const read = await readWithTemplates(db, by, request);
     if (!read.ok) return read;
-    const { table, sheet, mapping, outcomes, problems, valid } = read.value;
+    const { table, sheet, mapping, outcomes, problems, valid, template } = read.value;
     const known = await importedKeys(db, valid);
     return ok({
       sheets: table.sheets.map((s) => s.name),

@@ -5,7 +5,8 @@ import { systemActor, type Actor } from "@/lib/auth/actor";
 import { createToken } from "@/lib/tokens/tokens";
 import { setDisabled } from "@/lib/users/commands";
 import { addAccount } from "../support/accounts";
-import { apiCaller, minimalCaseBody, type Json } from "../support/api";
+import { startImport } from "@/lib/import/jobs";
+import { apiCaller, minimalCaseBody, testEvidenceStore, type Json } from "../support/api";
 import { backends } from "../support/databases";
 
 /**
@@ -46,6 +47,12 @@ const mayCall: Record<string, Caller[]> = {
   "GET /summary": managers,
   "GET /summary/export": managers,
 };
+// Imports file in bulk: reviewers and managers only (DOMAIN.md, "Roles").
+for (const key of ["POST /imports", "GET /imports", "GET /imports/{importId}", "POST /imports/{importId}/preview", "POST /imports/{importId}/commit"]
+  .concat(["POST /imports/{importId}/cancel", "POST /imports/{importId}/undo", "GET /imports/{importId}/errors"])) {
+  mayCall[key] = reviewers;
+}
+const importCsv = "Code,Date,Country,Governorate,Belligerent,Strike type,Civilians killed (min),Civilians killed (max)\nCS1,2017-06-14,Syria,Ar-Raqqa,Coalition,Airstrike,1,2\n";
 for (const items of ["victims", "sources", "comments"]) {
   mayCall[`POST /cases/{caseId}/${items}`] = contributors;
   mayCall[`GET /${items}/{id}`] = everyone;
@@ -64,6 +71,7 @@ describe.each(backends)("the authorization matrix of the JSON API on $name", (ba
   let handle: DatabaseHandle;
   const call = apiCaller(() => handle);
   const tokens = {} as Record<Caller, string | null>;
+  let managerActor: Actor;
 
   beforeAll(async () => {
     handle = await backend.open();
@@ -71,7 +79,7 @@ describe.each(backends)("the authorization matrix of the JSON API on $name", (ba
       owner: await addAccount(handle.db, "staff"),
       otherStaff: await addAccount(handle.db, "staff"),
       reviewer: await addAccount(handle.db, "reviewer"),
-      manager: await addAccount(handle.db, "manager"),
+      manager: (managerActor = await addAccount(handle.db, "manager")),
       admin: await addAccount(handle.db, "admin"),
       disabled: await addAccount(handle.db, "manager"),
     };
@@ -94,7 +102,25 @@ describe.each(backends)("the authorization matrix of the JSON API on $name", (ba
   };
 
   /** A fresh scene for one call: the owner's case in submission with an item of each kind, and a case at the stage the route needs. */
-  async function scene(key: string): Promise<{ params: Record<string, string>; body?: Json; query?: string }> {
+  /** An import uploaded by a manager, committed when asked (to the end, before the call). */
+  async function uploadedImport(committed = false): Promise<string> {
+    const res = await call("POST", "/imports", { token: tokens.manager, raw: importCsv.replace("CS1", `CS-${Math.random()}`), headers: { "x-file-name": "matrix.csv" } });
+    if (res.status !== 201) throw new Error(`setup upload: ${res.status} ${res.text}`);
+    const importId = res.json.id as string;
+    if (committed) {
+      const started = await startImport(handle.db, testEvidenceStore(), managerActor, importId, {}, { wait: true });
+      if (!started.ok) throw new Error(`setup commit: ${started.error}`);
+    }
+    return importId;
+  }
+
+  async function scene(key: string): Promise<{ params: Record<string, string>; body?: Json; query?: string; raw?: string; headers?: Record<string, string> }> {
+    if (key === "POST /imports") return { params: {}, raw: importCsv, headers: { "x-file-name": "matrix.csv" } };
+    if (key === "GET /imports") return { params: {} };
+    if (key.includes("/imports/{importId}")) {
+      const importId = await uploadedImport(key.endsWith("/undo"));
+      return { params: { importId }, body: key.endsWith("/undo") ? { reason: "Matrix" } : key.startsWith("POST") ? {} : undefined };
+    }
     const own = await setup("owner", "POST", "/cases", {}, caseBody("The owner's case"));
     const caseId = own.id as string;
     const item = key.match(/^(?:GET|PATCH|DELETE) \/(victims|sources|comments)\/\{id\}$/)?.[1];
@@ -166,8 +192,8 @@ describe.each(backends)("the authorization matrix of the JSON API on $name", (ba
     expect(mayCall[key], `no expectation written for ${key}`).toBeDefined();
     const outcomes: Record<string, number> = {};
     for (const caller of callers) {
-      const { params, body, query } = await scene(key);
-      const res = await call(route.method, route.path, { token: tokens[caller], params, body, query });
+      const { params, body, query, raw, headers } = await scene(key);
+      const res = await call(route.method, route.path, { token: tokens[caller], params, body, query, raw, headers });
       outcomes[caller] = res.status;
       expect(res.status, `${key} as ${caller}: ${res.text.slice(0, 200)}`).toBeLessThan(500);
     }

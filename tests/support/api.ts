@@ -1,4 +1,8 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { DatabaseHandle } from "@/db/client";
+import { FilesystemEvidenceStore, type EvidenceStore } from "@/lib/evidence/store";
 import { runApi } from "@/lib/api/handler";
 import { routeFor, type HttpMethod } from "@/lib/api/routes";
 
@@ -27,8 +31,15 @@ type Call = {
   headers?: Record<string, string>;
 };
 
+let sharedStore: FilesystemEvidenceStore | null = null;
+/** An evidence store in a folder of its own, for the tests of this process (imports keep their files there). */
+export function testEvidenceStore(): FilesystemEvidenceStore {
+  sharedStore ??= new FilesystemEvidenceStore(mkdtempSync(path.join(tmpdir(), "civharm-api-store-")));
+  return sharedStore;
+}
+
 /** A real Request through the real handler and a real database; only Next's routing is left out. */
-export function apiCaller(handle: () => DatabaseHandle) {
+export function apiCaller(handle: () => DatabaseHandle, store: () => EvidenceStore = testEvidenceStore) {
   return async function call(method: HttpMethod, routePath: string, options: Call = {}) {
     const route = routeFor(method, routePath);
     const params = options.params ?? {};
@@ -44,7 +55,7 @@ export function apiCaller(handle: () => DatabaseHandle) {
     const init: RequestInit & { duplex?: "half" } = { method, headers, body };
     if (body instanceof ReadableStream) init.duplex = "half";
     const request = new Request(`http://localhost/api/v1${path}${options.query ? `?${options.query}` : ""}`, init);
-    const response = await runApi(handle().db, route, request, params);
+    const response = await runApi(handle().db, route, request, params, { store: async () => store() });
     const text = await response.text();
     const isJson = response.headers.get("content-type")?.startsWith("application/json") ?? false;
     const json: Json = text && isJson ? JSON.parse(text) : {};

@@ -2,7 +2,7 @@ import { db } from "@/db/client";
 import { getActor } from "@/lib/auth/current-actor";
 import { addEvidence } from "@/lib/evidence/commands";
 import { failureResponse } from "@/lib/evidence/http";
-import { isSameOrigin } from "@/lib/evidence/web";
+import { chunksOf, isSameOrigin } from "@/lib/evidence/web";
 import { evidenceRuntime } from "@/lib/evidence/runtime";
 import { fail } from "@/lib/result";
 
@@ -48,15 +48,6 @@ function decodeHeader(value: string | null): string | null | undefined {
     return decodeURIComponent(value);
   } catch {
     return undefined;
-  }
-}
-
-async function* chunksOf(reader: ReadableStreamDefaultReader<Uint8Array> | undefined): AsyncGenerator<Uint8Array> {
-  if (!reader) return;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
   }
 }
 

@@ -8,7 +8,7 @@ import type { Executor } from "./client";
  * build. Rows are grouped by the keys they set (one statement per group), so a column a row leaves
  * out still gets its default. Dates travel as ISO text (JSON.stringify); callers give ids themselves.
  */
-export async function insertRowsAsJson<T extends PgTable>(tx: Executor, table: T, rows: Partial<T["$inferInsert"]>[]): Promise<void> {
+export async function insertRows<T extends PgTable>(tx: Executor, table: T, rows: Partial<T["$inferInsert"]>[]): Promise<void> {
   const columns = getTableColumns(table) as Record<string, { name: string }>;
   const groups = new Map<string, { keys: string[]; rows: Record<string, unknown>[] }>();
   for (const row of rows) {

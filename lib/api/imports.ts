@@ -1,0 +1,150 @@
+import { z } from "zod";
+import { importStatuses } from "@/db/schema";
+import { importFields } from "@/lib/import/fields";
+import { cancelImport, errorFileOf, previewUpload, readingRequest, startImport, uploadImport } from "@/lib/import/jobs";
+import type { ImportPreview } from "@/lib/import/preview";
+import { listImports, readImportState, type ImportState } from "@/lib/import/queries";
+import { undoImport } from "@/lib/import/undo";
+import { translatorFor } from "@/lib/i18n/translator";
+import { attachmentDisposition, chunksOf } from "@/lib/evidence/web";
+import { API_BASE } from "./cases";
+import { ApiError, englishMessage } from "./errors";
+import { readBody, type ApiHandler } from "./handler";
+import { failureResponse, json } from "./http";
+
+export const importReadingBody = readingRequest;
+export const importUndoBody = z.object({ reason: z.string().describe("Why the import is undone; kept with every withdrawn allegation") });
+
+export const importDto = z.object({
+  id: z.uuid(),
+  status: z.enum([...importStatuses, "interrupted"]).describe("interrupted: a job whose server stopped answering; it may be started again"),
+  fileName: z.string(),
+  fileSize: z.int().min(0),
+  sha256: z.string(),
+  sheet: z.string().nullable(),
+  created: z.int().min(0),
+  skipped: z.int().min(0).describe("Rows an earlier import already filed (same key)"),
+  invalid: z.int().min(0).describe("Rows left out for their problems"),
+  progress: z.object({ done: z.int().min(0), total: z.int().min(0) }).describe("Rows filed so far by a running job (on PostgreSQL; an embedded database reports at the end)"),
+  cancelRequested: z.boolean(),
+  failure: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export const importListDto = z.object({ items: z.array(importDto) });
+
+const problemDto = z.object({
+  row: z.int(),
+  column: z.string().nullable(),
+  field: z.string(),
+  code: z.string(),
+  message: z.string().describe("In English"),
+});
+export const importPreviewDto = z.object({
+  sheets: z.array(z.string()),
+  sheet: z.string(),
+  headers: z.array(z.string()),
+  mapping: z.record(z.string(), z.enum(importFields)).describe("Column number (from 0) → our field"),
+  template: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  rows: z.int().min(0),
+  validRows: z.int().min(0),
+  invalidRows: z.int().min(0),
+  alreadyImported: z.int().min(0),
+  firstRows: z.array(z.object({ row: z.int(), input: z.record(z.string(), z.unknown()).describe("The allegation as it would be filed: the fields of POST /cases") })),
+  problems: z.array(problemDto),
+  problemCount: z.int().min(0),
+});
+export const importUndoneDto = z.object({ withdrawn: z.int().min(0) });
+
+function toImportDto(s: ImportState): z.input<typeof importDto> {
+  return {
+    id: s.id,
+    status: s.status,
+    fileName: s.fileName,
+    fileSize: s.fileSize,
+    sha256: s.fileSha256,
+    sheet: s.sheet,
+    created: s.created,
+    skipped: s.skipped,
+    invalid: s.invalid,
+    progress: { done: s.progressDone, total: s.progressTotal },
+    cancelRequested: s.cancelRequested,
+    failure: s.failure,
+    createdBy: s.createdByName,
+    createdAt: s.createdAt.toISOString(),
+    finishedAt: s.finishedAt?.toISOString() ?? null,
+  };
+}
+
+function toPreviewDto(p: ImportPreview) {
+  return {
+    ...p,
+    problems: p.problems.map(({ row, column, field, message, params }) => ({ row, column, field, code: message, message: englishMessage(message, params) })),
+  };
+}
+
+async function importResponse(req: Parameters<ApiHandler>[0], id: string, status = 200, headers: Record<string, string> = {}) {
+  const state = await readImportState(req.db, req.actor, id);
+  if (!state) throw new ApiError({ error: "notFound" });
+  return json(toImportDto(state), status, headers);
+}
+
+/** POST /imports: the file as the body, its name in X-File-Name (percent-encoded UTF-8). */
+export const uploadImportEndpoint: ApiHandler = async (req) => {
+  let fileName: string;
+  try {
+    fileName = decodeURIComponent(req.request.headers.get("x-file-name") ?? "");
+  } catch {
+    throw new ApiError({ error: "invalidInput", fieldErrors: { fileName: ["invalid"] } });
+  }
+  const length = req.request.headers.get("content-length");
+  const result = await uploadImport(req.db, await req.store(), req.actor, {
+    fileName,
+    declaredSize: length && /^\d+$/.test(length) ? Number(length) : null,
+    stream: chunksOf(req.request.body?.getReader()),
+  });
+  if (!result.ok) return failureResponse(result);
+  return importResponse(req, result.value.importId, 201, { Location: `${API_BASE}/imports/${result.value.importId}` });
+};
+
+export const listImportsEndpoint: ApiHandler = async ({ db, actor }) => json({ items: (await listImports(db, actor)).map(toImportDto) });
+
+export const getImportEndpoint: ApiHandler = (req) => importResponse(req, req.params.importId);
+
+export const previewImportEndpoint: ApiHandler = async (req) => {
+  const body = await readBody(req.request, importReadingBody, { optional: true });
+  const result = await previewUpload(req.db, await req.store(), req.actor, req.params.importId, body);
+  return result.ok ? json(toPreviewDto(result.value)) : failureResponse(result);
+};
+
+export const commitImportEndpoint: ApiHandler = async (req) => {
+  const body = await readBody(req.request, importReadingBody, { optional: true });
+  const result = await startImport(req.db, await req.store(), req.actor, req.params.importId, body);
+  if (!result.ok) return failureResponse(result);
+  return importResponse(req, req.params.importId, 202);
+};
+
+export const cancelImportEndpoint: ApiHandler = async (req) => {
+  const result = await cancelImport(req.db, req.actor, req.params.importId);
+  return result.ok ? importResponse(req, req.params.importId) : failureResponse(result);
+};
+
+export const undoImportEndpoint: ApiHandler = async (req) => {
+  const body = await readBody(req.request, importUndoBody);
+  const result = await undoImport(req.db, req.actor, req.params.importId, body);
+  return result.ok ? json(result.value) : failureResponse(result);
+};
+
+/** GET /imports/{importId}/errors: the rows left out, as the commit read them, with English messages. */
+export const importErrorsEndpoint: ApiHandler = async (req) => {
+  const result = await errorFileOf(req.db, await req.store(), req.actor, req.params.importId, {}, translatorFor("en"));
+  if (!result.ok) return failureResponse(result);
+  return new Response(result.value.csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": attachmentDisposition(result.value.fileName),
+      "Cache-Control": "no-store",
+    },
+  });
+};
