@@ -61,7 +61,6 @@ async function main() {
   const commitMs = performance.now() - t;
   if (!commit.ok || commit.value.created !== rows) throw new Error(`commit: ${JSON.stringify(commit).slice(0, 500)}`);
   const rssAfter = process.memoryUsage().rss;
-  console.log((globalThis as any).__ins);
   clearInterval(sampler);
 
   await handle.db.execute(sql`create table bare_cases (like cases including all)`);

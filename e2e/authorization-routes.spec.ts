@@ -11,7 +11,7 @@ import { fileHaratAlBadu, tinyPng, uniqueWord, uploadEvidence } from "./support/
 type Caller = "signedOut" | "staff" | "reviewer" | "manager" | "admin";
 const roles = ["staff", "reviewer", "manager", "admin"] as const;
 
-test("exports, evidence downloads and uploads answer each role as DOMAIN.md says", async ({ staffPage, requestAs, playwright, baseURL }) => {
+test("exports, evidence and import downloads and uploads answer each role as DOMAIN.md says", async ({ staffPage, requestAs, playwright, baseURL }) => {
   test.setTimeout(90_000);
   const { id } = await fileHaratAlBadu(staffPage, { title: `Routes ${uniqueWord()}` });
   await staffPage.goto(`/cases/${id}`);
@@ -27,6 +27,12 @@ test("exports, evidence downloads and uploads answer each role as DOMAIN.md says
       headers: { "content-type": "image/png", "x-file-name": "matrix.png", origin: new URL(baseURL as string).origin },
       data: tinyPng,
     });
+  const importUpload = (request: APIRequestContext) =>
+    request.post("/api/imports", {
+      headers: { "content-type": "text/csv", "x-file-name": "matrix.csv", origin: new URL(baseURL as string).origin },
+      data: "Title,Date,Country,Governorate\nMatrix,14/06/2017,Syria,Ar-Raqqa\n",
+    });
+  const importId = ((await (await importUpload(as.reviewer)).json()) as { id: string }).id;
   // Asking for the headers alone is not a download: the trail records none.
   const head = await as.staff.head(download as string);
   expect(head.status()).toBe(200);
@@ -45,6 +51,8 @@ test("exports, evidence downloads and uploads answer each role as DOMAIN.md says
     { name: "evidence download", run: (r) => r.get(download as string, { maxRedirects: 0 }), allowed: ["staff", "reviewer", "manager", "admin"], signedOut: 401 },
     { name: "evidence headers (HEAD)", run: (r) => r.head(download as string, { maxRedirects: 0 }), allowed: ["staff", "reviewer", "manager", "admin"], signedOut: 401 },
     { name: "evidence upload", run: upload, allowed: ["staff", "reviewer", "manager"], signedOut: 401 },
+    { name: "import upload", run: importUpload, allowed: ["reviewer", "manager"], signedOut: 401 },
+    { name: "import error file", run: (r) => r.get(`/imports/${importId}/errors`, { maxRedirects: 0 }), allowed: ["reviewer", "manager"], signedOut: 307 },
   ];
   for (const check of checks) {
     const seen: Record<string, number> = {};

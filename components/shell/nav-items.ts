@@ -6,6 +6,7 @@ export const navItems: { href: string; labelKey: string; permission: Permission 
   { href: "/cases", labelKey: "cases", permission: "case:read" },
   { href: "/cases?mine=1", labelKey: "myCases", permission: "case:read" },
   { href: "/cases/new", labelKey: "newCase", permission: "case:create" },
+  { href: "/imports", labelKey: "imports", permission: "case:import" },
   { href: "/summaries", labelKey: "summaries", permission: "summary:read" },
   { href: "/audit", labelKey: "audit", permission: "audit:read" },
   { href: "/admin/accounts", labelKey: "accounts", permission: "user:manage" },

@@ -112,8 +112,10 @@ export class AxeWatch {
 
   private async analyse(page: Page, unless: "state" | "address"): Promise<void> {
     if (page.isClosed() || !/^https?:/.test(page.url())) return;
+    let started: string | undefined;
     try {
       const state = await page.evaluate(pageState);
+      started = state.state;
       if (this.seenStates.has(state.state) || (unless === "address" && this.seenAddresses.has(state.address))) return;
       const url = page.url();
       // Legacy mode runs in the page itself (no helper page per analysis); the app has no cross-origin frames.
@@ -131,7 +133,21 @@ export class AxeWatch {
       }
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      if (!page.isClosed() && !GONE.test(message)) this.problems.push(`${page.url()}: ${message.split("\n")[0]}`);
+      if (page.isClosed() || GONE.test(message) || (await this.leftState(page, started))) return;
+      this.problems.push(`${page.url()}: ${message.split("\n")[0]}`);
+    }
+  }
+
+  /**
+   * Whether the page is no longer in the state an analysis started in: a form sent by GET loads its
+   * next document while axe-core runs in the last one, which then fails as if axe-core were missing.
+   */
+  private async leftState(page: Page, started: string | undefined): Promise<boolean> {
+    if (started === undefined) return false;
+    try {
+      return (await page.evaluate(pageState)).state !== started;
+    } catch {
+      return true;
     }
   }
 }

@@ -39,6 +39,7 @@ export const entryPoints: EntryPoint[] = [
   action("app/(app)/cases/lifecycle-actions.ts", "lifecycleAction", lifecycle),
   action("app/(app)/cases/evidence-actions.ts", "removeEvidenceAction", changeItem),
   action("app/(app)/audit/actions.ts", "verifyChainAction", ["audit:read"]),
+  ...["startImportAction", "cancelImportAction", "undoImportAction", "saveTemplateAction"].map((name) => action("app/(app)/imports/actions.ts", name, ["case:import"])),
   action("app/(app)/account/actions.ts", "createTokenAction", "signed-in"),
   action("app/(app)/account/actions.ts", "revokeTokenAction", "signed-in"),
   action("app/(app)/account/two-factor/actions.ts", "enableTwoFactorAction", "signed-in"),
@@ -51,6 +52,8 @@ export const entryPoints: EntryPoint[] = [
   route("app/api/cases/[caseId]/evidence/[evidenceId]/route.ts", "GET", ["case:read"]),
   route("app/api/cases/[caseId]/evidence/[evidenceId]/route.ts", "HEAD", ["case:read"]),
   route("app/api/v1/openapi.json/route.ts", "GET", "public"),
+  route("app/api/imports/route.ts", "POST", ["case:import"]),
+  route("app/(app)/imports/[importId]/errors/route.ts", "GET", ["case:import"]),
   route("app/(app)/audit/export/route.ts", "GET", ["audit:read"]),
   route("app/(app)/summaries/export/route.ts", "GET", ["summary:export"]),
 

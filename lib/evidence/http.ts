@@ -13,6 +13,7 @@ const statusOf: Record<string, number> = {
   evidenceEmpty: 400,
   evidenceIncomplete: 400,
   evidenceTooLarge: 413,
+  importTooLarge: 413,
   evidenceDisguised: 415,
   evidenceTypeNotAllowed: 415,
   evidenceUnrecognised: 415,

@@ -60,6 +60,8 @@ export async function commitImport(
     authorize(by, "case:import");
     const read = alreadyRead ? ok(alreadyRead) : await readImport(request);
     if (!read.ok) return read;
+    // A preview may show a file with nothing mapped (to map it); a commit of one is a mistake.
+    if (!Object.values(read.value.mapping).length) return fail("invalidInput", { mapping: ["required"] });
     const { sheet, rules, outcomes, problems, valid } = read.value;
     const sha256 = createHash("sha256").update(request.bytes).digest("hex");
     const invalid = outcomes.length - valid.length;

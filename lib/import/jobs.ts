@@ -188,6 +188,7 @@ export async function startImport(
     // Read before starting, so a file that cannot be read as asked is refused here, not as a failed job.
     const read = await readWithTemplates(db, by, { bytes, ...reading });
     if (!read.ok) return read;
+    if (!Object.values(read.value.mapping).length) return fail("invalidInput", { mapping: ["required"] });
     const claimed = await db.transaction(async (tx) => {
       const [row] = await tx
         .update(imports)

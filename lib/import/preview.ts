@@ -4,7 +4,7 @@ import type { CaseInput } from "@/lib/cases/schemas";
 import { expectedFailure, ok, type Result } from "@/lib/result";
 import type { ColumnMapping } from "./fields";
 import { importedKeys, readImport, type ReadImport, type ReadRequest } from "./read-import";
-import type { RowProblem } from "./rows";
+import type { ReadingRules, RowProblem } from "./rows";
 import { listTemplates, templateFor } from "./templates";
 
 /** How many rows the preview shows as they would be filed, and how many problems it lists. */
@@ -15,7 +15,10 @@ export type ImportPreview = {
   sheets: string[];
   sheet: string;
   headers: string[];
+  /** Each column's first value that is not empty, among the first rows: what the person maps. */
+  examples: string[];
   mapping: ColumnMapping;
+  rules: ReadingRules;
   /** The saved template whose mapping was used, when the file has its shape and no mapping was given. */
   template: { id: string; name: string } | null;
   rows: number;
@@ -59,13 +62,15 @@ export async function previewImport(
   try {
     const read = await readWithTemplates(db, by, request);
     if (!read.ok) return read;
-    const { table, sheet, mapping, outcomes, problems, valid, template } = read.value;
+    const { table, sheet, mapping, rules, outcomes, problems, valid, template } = read.value;
     const known = await importedKeys(db, valid);
     return ok({
       sheets: table.sheets.map((s) => s.name),
       sheet: sheet.name,
       headers: sheet.headers,
+      examples: sheet.headers.map((_, column) => sheet.rows.slice(0, 50).find((r) => r.cells[column]?.trim())?.cells[column].trim() ?? ""),
       mapping,
+      rules,
       template,
       rows: outcomes.length,
       validRows: valid.length,

@@ -1,6 +1,6 @@
-import { desc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { imports, users, type ImportStatus } from "@/db/schema";
+import { cases, importRecords, imports, users, type ImportStatus } from "@/db/schema";
 import { authorize, type Principal } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/ids";
 
@@ -30,4 +30,17 @@ export async function listImports(db: Db, by: Principal | null, limit = 50): Pro
   authorize(by, "case:import");
   const found = await withCreator(db).orderBy(desc(imports.createdAt)).limit(limit);
   return found.map((f) => ({ ...stateOf(f.row), createdByName: f.createdByName }));
+}
+
+/** The first allegations an import filed, in the order of its rows. */
+export async function filedByImport(db: Db, by: Principal | null, importId: string, limit = 10): Promise<{ id: string; reference: string; title: string; rowNumber: number }[]> {
+  authorize(by, "case:import");
+  if (!isUuid(importId)) return [];
+  return db
+    .select({ id: cases.id, reference: cases.reference, title: cases.title, rowNumber: importRecords.rowNumber })
+    .from(importRecords)
+    .innerJoin(cases, eq(cases.id, importRecords.caseId))
+    .where(eq(importRecords.importId, importId))
+    .orderBy(asc(importRecords.rowNumber))
+    .limit(limit);
 }

@@ -33,7 +33,6 @@ export async function readImport(
   if (!sheet) return fail("invalidInput", { sheet: ["invalid"] });
   const template = request.mapping ? null : saved(sheet.headers);
   const mapping = request.mapping ?? template?.mapping ?? guessMapping(sheet.headers);
-  if (!Object.values(mapping).length) return fail("invalidInput", { mapping: ["required"] });
   if (Object.keys(mapping).some((column) => Number(column) >= sheet.headers.length)) return fail("invalidInput", { mapping: ["invalid"] });
   const rules = request.rules ?? template?.rules ?? defaultReadingRules;
   const outcomes = sheet.rows.map((row) => ({ row, outcome: readCaseRow(row, sheet.headers, mapping, rules) }));

@@ -1,0 +1,143 @@
+import { getTranslations } from "next-intl/server";
+import { importFields, type ImportField } from "@/lib/import/fields";
+import type { ImportPreview } from "@/lib/import/preview";
+import { vocabularyLists, type ReadingRules, type VocabularyList } from "@/lib/import/rows";
+
+/** The import field whose values come from each closed list. */
+const listOfField: Partial<Record<ImportField, VocabularyList>> = {
+  belligerents: "belligerents",
+  means: "means",
+  civilianObjects: "civilianObjects",
+  country: "countries",
+  locationAccuracy: "locationAccuracy",
+};
+
+/** The file's values to map: those already mapped by the rules, and those the preview found outside our lists. */
+function valuesToMap(preview: ImportPreview, rules: ReadingRules): { list: VocabularyList; value: string; code: string }[] {
+  const seen = new Map<string, { list: VocabularyList; value: string; code: string }>();
+  for (const [list, map] of Object.entries(rules.values) as [VocabularyList, Record<string, string>][]) {
+    for (const [value, code] of Object.entries(map ?? {})) seen.set(`${list}\u0000${value}`, { list, value, code });
+  }
+  for (const p of preview.problems) {
+    const list = listOfField[p.field as ImportField];
+    const value = p.params?.value;
+    if (!list || !value || !p.message.startsWith("unknownValue")) continue;
+    const key = `${list}\u0000${value}`;
+    if (!seen.has(key)) seen.set(key, { list, value, code: "" });
+  }
+  return [...seen.values()];
+}
+
+/**
+ * How the file is read, as a form that asks for the page again (GET): the sheet, the date order,
+ * each column's field, and the file's values mapped to ours. Works without script, and a reload keeps it.
+ */
+export async function ReadingForm({ preview, rules }: { preview: ImportPreview; rules: ReadingRules }) {
+  const t = await getTranslations("imports");
+  const tf = await getTranslations("importFields");
+  const tl = await getTranslations();
+  const select = "rounded border border-slate-400 bg-white px-2 py-1 text-base focus:outline-2 focus:outline-sky-700";
+  const values = valuesToMap(preview, rules);
+  return (
+    <form method="get" className="flex flex-col gap-4" aria-labelledby="reading" data-testid="reading-form">
+      <input type="hidden" name="mapped" value="1" />
+      <input type="hidden" name="mappedSheet" value={preview.sheet} />
+      <p className="text-sm text-slate-700">{t("readingHelp")}</p>
+      {preview.template ? <p data-testid="template-used">{t("templateUsed", { name: preview.template.name })}</p> : null}
+      <div className="flex flex-wrap gap-4">
+        {preview.sheets.length > 1 ? (
+          <label className="flex flex-col gap-1 text-sm font-medium">
+            {t("sheet")}
+            <select name="sheet" defaultValue={preview.sheet} className={select}>
+              {preview.sheets.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          {t("dateOrder")}
+          <select name="date" defaultValue={rules.dateOrder} className={select}>
+            <option value="dmy">{t("dmy")}</option>
+            <option value="mdy">{t("mdy")}</option>
+          </select>
+        </label>
+      </div>
+      <table className="w-full border-collapse text-sm" data-testid="mapping-table">
+        <caption className="sr-only">{t("reading")}</caption>
+        <thead>
+          <tr className="border-b border-slate-400 text-start text-slate-700">
+            <th scope="col" className="py-2 pe-3 text-start">{t("column")}</th>
+            <th scope="col" className="py-2 pe-3 text-start">{t("example")}</th>
+            <th scope="col" className="py-2 pe-3 text-start">{t("field")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.headers.map((header, column) => (
+            <tr key={column} className="border-b border-slate-200">
+              <th scope="row" className="py-1 pe-3 text-start font-medium">
+                <label htmlFor={`map-${column}`}>{header || `#${column + 1}`}</label>
+              </th>
+              <td className="max-w-xs truncate py-1 pe-3 text-slate-600">{preview.examples[column]}</td>
+              <td className="py-1 pe-3">
+                <select id={`map-${column}`} name={`m.${column}`} defaultValue={preview.mapping[column] ?? ""} className={select}>
+                  <option value="">{t("notImported")}</option>
+                  {importFields.map((f) => (
+                    <option key={f} value={f}>
+                      {tf(f)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {values.length ? (
+        <fieldset className="flex flex-col gap-2" data-testid="value-maps">
+          <legend className="font-semibold">{t("unknownValues")}</legend>
+          <p className="text-sm text-slate-700">{t("unknownValuesHelp")}</p>
+          <table className="w-full border-collapse text-sm">
+            <thead>
+              <tr className="border-b border-slate-400 text-slate-700">
+                <th scope="col" className="py-2 pe-3 text-start">{t("fileValue")}</th>
+                <th scope="col" className="py-2 pe-3 text-start">{t("ourValue")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {values.map(({ list, value, code }, i) => (
+                <tr key={`${list}-${value}`} className="border-b border-slate-200">
+                  <th scope="row" className="py-1 pe-3 text-start font-normal">
+                    <label htmlFor={`value-${i}`}>
+                      “{value}” <span className="text-slate-600">({tf(Object.entries(listOfField).find(([, l]) => l === list)![0])})</span>
+                    </label>
+                  </th>
+                  <td className="py-1 pe-3">
+                    <select id={`value-${i}`} name={`v.${list}.${value}`} defaultValue={code} className={select}>
+                      <option value="">{t("leaveUnmapped")}</option>
+                      {vocabularyLists[list].map((c) => (
+                        <option key={c} value={c}>
+                          {tl(`${list}.${c}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </fieldset>
+      ) : null}
+      <div>
+        <button
+          type="submit"
+          className="rounded border border-slate-500 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-100 focus:outline-2 focus:outline-offset-2 focus:outline-sky-700"
+        >
+          {t("checkAgain")}
+        </button>
+      </div>
+    </form>
+  );
+}

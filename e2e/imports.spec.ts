@@ -1,0 +1,122 @@
+import ExcelJS from "exceljs";
+import { readFileSync } from "node:fs";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { uniqueWord } from "./support/cases";
+
+const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * An SNHR-style workbook with Arabic headers: a notes sheet first, then the incidents, whose deaths
+ * column has a header nobody guesses, whose belligerent is written as the other monitor writes it,
+ * and one of whose rows names a governorate that does not exist.
+ */
+async function workbook(code: string, extraRow = false): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet("ملاحظات").addRows([["أعدّه فريق الرصد"], ["حزيران 2017"]]);
+  const sheet = book.addWorksheet("الحوادث");
+  // The last header is this test's own, so only the template saved here fits this shape.
+  sheet.addRow(["الرمز", "التاريخ", "البلد", "المحافظة", "الطرف", "نوع الهجوم", "حصيلة الضحايا المدنيين", "العنوان", `ملاحظات ${code}`]);
+  sheet.addRow([`${code}-1`, "14/06/2017", "Syria", "الرقة", "قوات الحلفاء الغربيين", "غارة جوية", "5-7", "غارة على مبنى سكني في حي البدو"]);
+  sheet.addRow([`${code}-2`, "20/06/2017", "Syria", "الرقة", "قوات الحلفاء الغربيين", "غارة جوية", "3", "قصف قرب المدرسة"]);
+  sheet.addRow([`${code}-3`, "21/06/2017", "Syria", "أتلانتس", "قوات الحلفاء الغربيين", "غارة جوية", "2", "غارة على سوق"]);
+  if (extraRow) sheet.addRow([`${code}-4`, "25/06/2017", "Syria", "الرقة", "قوات الحلفاء الغربيين", "غارة جوية", "4", "غارة على مخبز"]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+async function upload(page: Page, name: string, buffer: Buffer): Promise<string> {
+  await page.goto("/imports");
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name, mimeType: xlsx, buffer });
+  await page.getByRole("button", { name: "Upload and preview" }).click();
+  await expect(page).toHaveURL(/\/imports\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("import-status")).toHaveText("Not committed");
+  return page.url();
+}
+
+async function commitAndWait(page: Page, button: string) {
+  await page.getByRole("button", { name: button }).click();
+  // The job runs on the server; the page follows it until it ends, whatever the back end.
+  await expect(page.getByTestId("import-status")).toHaveText("Committed", { timeout: 30_000 });
+}
+
+test("a reviewer imports a workbook: picks the sheet, fixes the mapping and a value, sees the problems, commits, re-imports and undoes", async ({ reviewerPage: page }) => {
+  test.setTimeout(120_000);
+  const code = `SN${uniqueWord()}`;
+  const name = `raqqa-${code}.xlsx`;
+  await upload(page, name, await workbook(code));
+
+  // The notes sheet comes first and maps to nothing: every row would be a problem.
+  await page.getByLabel("Sheet").selectOption("الحوادث");
+  await page.getByRole("button", { name: "Check again" }).click();
+  const mapping = page.getByTestId("mapping-table");
+  await expect(mapping.getByLabel("الرمز")).toHaveValue("externalCode");
+  await expect(mapping.getByLabel("المحافظة")).toHaveValue("governorate");
+  await expect(mapping.getByLabel("حصيلة الضحايا المدنيين")).toHaveValue("");
+  await mapping.getByLabel("حصيلة الضحايا المدنيين").selectOption({ label: "Civilians killed (a number or a range)" });
+  await page.getByRole("button", { name: "Check again" }).click();
+
+  // The belligerent as the file writes it is not one of ours: a problem on every row until mapped, never added.
+  await expect(page.getByTestId("problems")).toContainText("“قوات الحلفاء الغربيين” is not one of this list's values.");
+  await page.getByTestId("value-maps").getByLabel(/قوات الحلفاء الغربيين/).selectOption("coalition");
+  await page.getByRole("button", { name: "Check again" }).click();
+  await expect(page.getByTestId("preview-counts")).toHaveText("3 rows: 2 ready to file, 1 with problems, 0 already imported (they will be skipped).");
+  await expect(page.getByTestId("problem")).toHaveCount(1);
+  await expect(page.getByTestId("problem")).toContainText("“أتلانتس” is not a place we know.");
+  await expect(page.getByTestId("first-rows")).toContainText("2017-06-14");
+
+  // A reload keeps the reading: it lives in the page's address.
+  await page.reload();
+  await expect(page.getByTestId("preview-counts")).toContainText("2 ready to file");
+
+  const [errors] = await Promise.all([page.waitForEvent("download"), page.getByTestId("error-file").click()]);
+  const errorCsv = readFileSync(await errors.path(), "utf8");
+  expect(errorCsv).toContain(`${code}-3`);
+  expect(errorCsv).toContain("is not a place we know");
+  expect(errorCsv).not.toContain(`${code}-1`);
+
+  const template = page.getByRole("form", { name: "Save this mapping as a template" });
+  await template.getByLabel("Template name").fill(`SNHR workbook ${code}`);
+  await template.getByRole("button", { name: "Save template" }).click();
+  await expect(template.getByRole("status")).toHaveText("Template saved (version 1).");
+
+  await commitAndWait(page, "File 2 allegations");
+  await expect(page.getByTestId("import-outcome")).toHaveText("2 allegations filed; 0 skipped (already imported); 1 rows left out.");
+  const filed = page.getByTestId("filed-cases").getByRole("link");
+  await expect(filed).toHaveCount(2);
+  await filed.first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("غارة على مبنى سكني في حي البدو");
+  await expect(page.getByTestId("case-trail")).toContainText(`imported from ${name}, row 2`);
+
+  // The updated workbook: the template reads it unasked, the two rows already filed are skipped, the new one is filed.
+  await upload(page, name, await workbook(code, true));
+  await page.getByLabel("Sheet").selectOption("الحوادث");
+  await page.getByRole("button", { name: "Check again" }).click();
+  await expect(page.getByTestId("template-used")).toHaveText(`Read with the saved template “SNHR workbook ${code}”.`);
+  await expect(page.getByTestId("preview-counts")).toHaveText("4 rows: 3 ready to file, 1 with problems, 2 already imported (they will be skipped).");
+  await commitAndWait(page, "File 1 allegation");
+  await expect(page.getByTestId("import-outcome")).toHaveText("1 allegation filed; 2 skipped (already imported); 1 rows left out.");
+
+  // Undone: what it filed is withdrawn, with the reason.
+  await page.getByText("Undo this import").click();
+  await page.getByLabel("Why it is undone").fill("Imported into the wrong register");
+  await page.getByRole("button", { name: "Withdraw what it filed" }).click();
+  await expect(page.getByTestId("import-status")).toHaveText("Undone");
+
+  await page.goto("/imports");
+  const rows = page.getByTestId("import-row").filter({ hasText: name });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText("Undone");
+  await expect(rows.last()).toContainText("Committed");
+});
+
+test("staff reach neither the import page nor its upload", async ({ staffPage: page, requestAs, baseURL }) => {
+  const response = await page.goto("/imports");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Imports" })).toHaveCount(0);
+  const staff = await requestAs("staff");
+  const refused = await staff.post("/api/imports", {
+    headers: { "content-type": "text/csv", "x-file-name": "x.csv", origin: new URL(baseURL as string).origin },
+    data: "Title,Date\nA,2017-01-01\n",
+  });
+  expect(refused.status()).toBe(403);
+});

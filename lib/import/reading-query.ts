@@ -1,0 +1,48 @@
+import type { ColumnMapping, ImportField } from "./fields";
+import { vocabularyLists, type ReadingRules, type VocabularyList } from "./rows";
+
+type Query = Record<string, string | string[] | undefined>;
+
+/**
+ * How the import page keeps a reading in its address (a GET form, so a reload or a shared link shows
+ * the same preview): `sheet`, `mapped=1` (and `mappedSheet`, the sheet it was made for) with
+ * `m.<column>=<field>` (empty: not imported), `date`, and
+ * `v.<list>.<file's value>=<our code>`; without `mapped`, the file is read by a template or a guess.
+ * Nothing here is trusted: readingRequest checks it all.
+ */
+export function readingFromQuery(query: Query): Record<string, unknown> {
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v.at(-1) : v);
+  const out: Record<string, unknown> = {};
+  const sheet = one(query.sheet);
+  if (sheet) out.sheet = sheet;
+  // A reading made for another sheet's columns is not this one's: the new sheet is read afresh
+  // (by a template for its headers, or a guess), its rules with it.
+  const mappedSheet = one(query.mappedSheet);
+  if (one(query.mapped) !== "1" || (mappedSheet !== undefined && sheet !== undefined && mappedSheet !== sheet)) return out;
+  const mapping: Record<string, string> = {};
+  const values: Record<string, Record<string, string>> = {};
+  for (const [key, value] of Object.entries(query)) {
+    const column = key.match(/^m\.(\d{1,3})$/)?.[1];
+    const found = key.match(/^v\.(\w+)\.(.+)$/s);
+    const chosen = one(value);
+    if (!chosen) continue;
+    if (column !== undefined) mapping[column] = chosen;
+    else if (found && Object.hasOwn(vocabularyLists, found[1])) (values[found[1]] ??= {})[found[2]] = chosen;
+  }
+  out.mapping = mapping;
+  out.rules = { dateOrder: one(query.date) || "dmy", values };
+  return out;
+}
+
+/** The query of a reading, as readingFromQuery reads it back. */
+export function queryOfReading(reading: { sheet?: string; mapping: ColumnMapping; rules: ReadingRules }): URLSearchParams {
+  const query = new URLSearchParams();
+  if (reading.sheet) query.set("sheet", reading.sheet);
+  query.set("mapped", "1");
+  for (const [column, field] of Object.entries(reading.mapping) as [string, ImportField][]) query.set(`m.${column}`, field);
+  query.set("date", reading.rules.dateOrder);
+  for (const [list, map] of Object.entries(reading.rules.values) as [VocabularyList, Record<string, string>][]) {
+    for (const [value, code] of Object.entries(map ?? {})) query.set(`v.${list}.${value}`, code);
+  }
+  return query;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { queryOfReading, readingFromQuery } from "@/lib/import/reading-query";
+
+const query = (s: string) => Object.fromEntries(new URLSearchParams(s));
+
+describe("the import page's reading, kept in its address", () => {
+  it("reads the sheet, the mapping (a column left out is not imported), the date order and the value maps", () => {
+    expect(readingFromQuery(query("sheet=Incidents&mappedSheet=Incidents&mapped=1&m.0=externalCode&m.1=&m.3=governorate&date=mdy&v.belligerents.US-led%20Coalition=coalition&v.means.=airstrike"))).toEqual({
+      sheet: "Incidents",
+      mapping: { 0: "externalCode", 3: "governorate" },
+      rules: { dateOrder: "mdy", values: { belligerents: { "US-led Coalition": "coalition" } } },
+    });
+  });
+
+  it("leaves the reading to a template or a guess when nothing was mapped, or the mapping was made for another sheet", () => {
+    expect(readingFromQuery(query("sheet=Notes"))).toEqual({ sheet: "Notes" });
+    expect(readingFromQuery(query("sheet=Incidents&mappedSheet=Notes&mapped=1&m.0=title&date=dmy&v.belligerents.X=coalition"))).toEqual({ sheet: "Incidents" });
+  });
+
+  it("ignores lists that are not ours, and keeps values with dots and Arabic as written", () => {
+    expect(readingFromQuery(query("mapped=1&v.users.admin=x&v.belligerents.ق.ح.غ=coalition"))).toEqual({
+      mapping: {},
+      rules: { dateOrder: "dmy", values: { belligerents: { "ق.ح.غ": "coalition" } } },
+    });
+  });
+
+  it("writes a reading back as the query it reads", () => {
+    const reading = { sheet: "الحوادث", mapping: { 0: "title" as const, 2: "killed" as const }, rules: { dateOrder: "dmy" as const, values: { means: { "غارة": "airstrike" } } } };
+    expect(readingFromQuery(Object.fromEntries(queryOfReading(reading)))).toEqual(reading);
+  });
+});
