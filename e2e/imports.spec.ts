@@ -11,16 +11,17 @@ const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
  * column has a header nobody guesses, whose belligerent is written as the other monitor writes it,
  * and one of whose rows names a governorate that does not exist.
  */
-async function workbook(code: string, extraRow = false): Promise<Buffer> {
+async function workbook(code: string, updated = false): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.addWorksheet("ملاحظات").addRows([["أعدّه فريق الرصد"], ["حزيران 2017"]]);
   const sheet = book.addWorksheet("الحوادث");
   // The last header is this test's own, so only the template saved here fits this shape.
   sheet.addRow(["الرمز", "التاريخ", "البلد", "المحافظة", "الطرف", "نوع الهجوم", "حصيلة الضحايا المدنيين", "العنوان", `ملاحظات ${code}`]);
   sheet.addRow([`${code}-1`, "14/06/2017", "Syria", "الرقة", "قوات الحلفاء الغربيين", "غارة جوية", "5-7", "غارة على مبنى سكني في حي البدو"]);
-  sheet.addRow([`${code}-2`, "20/06/2017", "Syria", "الرقة", "قوات الحلفاء الغربيين", "غارة جوية", "3", "قصف قرب المدرسة"]);
+  // The updated export counts one more death in its second incident, and adds a fourth.
+  sheet.addRow([`${code}-2`, "20/06/2017", "Syria", "الرقة", "قوات الحلفاء الغربيين", "غارة جوية", updated ? "4" : "3", "قصف قرب المدرسة"]);
   sheet.addRow([`${code}-3`, "21/06/2017", "Syria", "أتلانتس", "قوات الحلفاء الغربيين", "غارة جوية", "2", "غارة على سوق"]);
-  if (extraRow) sheet.addRow([`${code}-4`, "25/06/2017", "Syria", "الرقة", "قوات الحلفاء الغربيين", "غارة جوية", "4", "غارة على مخبز"]);
+  if (updated) sheet.addRow([`${code}-4`, "25/06/2017", "Syria", "الرقة", "قوات الحلفاء الغربيين", "غارة جوية", "4", "غارة على مخبز"]);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -59,14 +60,14 @@ test("a reviewer imports a workbook: picks the sheet, fixes the mapping and a va
   await expect(page.getByTestId("problems")).toContainText("“قوات الحلفاء الغربيين” is not one of this list's values.");
   await page.getByTestId("value-maps").getByLabel(/قوات الحلفاء الغربيين/).selectOption("coalition");
   await page.getByRole("button", { name: "Check again" }).click();
-  await expect(page.getByTestId("preview-counts")).toHaveText("3 rows: 2 ready to file, 1 with problems, 0 already imported (they will be skipped).");
+  await expect(page.getByTestId("preview-counts")).toHaveText("3 rows: 2 to file, 0 to update, 0 unchanged (already imported), 1 with problems.");
   await expect(page.getByTestId("problem")).toHaveCount(1);
   await expect(page.getByTestId("problem")).toContainText("“أتلانتس” is not a place we know.");
   await expect(page.getByTestId("first-rows")).toContainText("2017-06-14");
 
   // A reload keeps the reading: it lives in the page's address.
   await page.reload();
-  await expect(page.getByTestId("preview-counts")).toContainText("2 ready to file");
+  await expect(page.getByTestId("preview-counts")).toContainText("2 to file");
 
   const [errors] = await Promise.all([page.waitForEvent("download"), page.getByTestId("error-file").click()]);
   const errorCsv = readFileSync(await errors.path(), "utf8");
@@ -79,22 +80,22 @@ test("a reviewer imports a workbook: picks the sheet, fixes the mapping and a va
   await template.getByRole("button", { name: "Save template" }).click();
   await expect(template.getByRole("status")).toHaveText("Template saved (version 1).");
 
-  await commitAndWait(page, "File 2 allegations");
-  await expect(page.getByTestId("import-outcome")).toHaveText("2 allegations filed; 0 skipped (already imported); 1 rows left out.");
+  await commitAndWait(page, "Import 2 rows");
+  await expect(page.getByTestId("import-outcome")).toHaveText("2 allegations filed, 0 updated, 0 unchanged; 1 row left out.");
   const filed = page.getByTestId("filed-cases").getByRole("link");
   await expect(filed).toHaveCount(2);
   await filed.first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("غارة على مبنى سكني في حي البدو");
   await expect(page.getByTestId("case-trail")).toContainText(`imported from ${name}, row 2`);
 
-  // The updated workbook: the template reads it unasked, the two rows already filed are skipped, the new one is filed.
+  // The updated workbook: the template reads it unasked; the changed row updates its allegation, the unchanged one is left, the new one is filed.
   await upload(page, name, await workbook(code, true));
   await page.getByLabel("Sheet").selectOption("الحوادث");
   await page.getByRole("button", { name: "Check again" }).click();
   await expect(page.getByTestId("template-used")).toHaveText(`Read with the saved template “SNHR workbook ${code}”.`);
-  await expect(page.getByTestId("preview-counts")).toHaveText("4 rows: 3 ready to file, 1 with problems, 2 already imported (they will be skipped).");
-  await commitAndWait(page, "File 1 allegation");
-  await expect(page.getByTestId("import-outcome")).toHaveText("1 allegation filed; 2 skipped (already imported); 1 rows left out.");
+  await expect(page.getByTestId("preview-counts")).toHaveText("4 rows: 1 to file, 1 to update, 1 unchanged (already imported), 1 with problems.");
+  await commitAndWait(page, "Import 2 rows");
+  await expect(page.getByTestId("import-outcome")).toHaveText("1 allegation filed, 1 updated, 1 unchanged; 1 row left out.");
 
   // Undone: what it filed is withdrawn, with the reason.
   await page.getByText("Undo this import").click();

@@ -16,9 +16,10 @@ export async function PreviewResult({ preview, errorFileHref }: { preview: Impor
       <p data-testid="preview-counts" className="font-medium">
         {t("counts", {
           rows: preview.rows,
-          valid: format.number(preview.validRows),
+          toFile: format.number(preview.toFile),
+          toUpdate: format.number(preview.toUpdate),
+          unchanged: format.number(preview.unchanged),
           invalid: format.number(preview.invalidRows),
-          already: format.number(preview.alreadyImported),
         })}
       </p>
       {preview.firstRows.length ? (

@@ -4,8 +4,10 @@ ALTER TABLE "imports" ALTER COLUMN "template" DROP NOT NULL;--> statement-breakp
 ALTER TABLE "imports" ALTER COLUMN "created" SET DEFAULT 0;--> statement-breakpoint
 ALTER TABLE "imports" ALTER COLUMN "skipped" SET DEFAULT 0;--> statement-breakpoint
 ALTER TABLE "imports" ALTER COLUMN "invalid" SET DEFAULT 0;--> statement-breakpoint
+ALTER TABLE "import_records" ADD COLUMN "case_version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "imports" ADD COLUMN "status" text DEFAULT 'uploaded' NOT NULL;--> statement-breakpoint
 ALTER TABLE "imports" ADD COLUMN "file_key" text;--> statement-breakpoint
+ALTER TABLE "imports" ADD COLUMN "updated" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "imports" ADD COLUMN "progress_done" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "imports" ADD COLUMN "progress_total" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "imports" ADD COLUMN "heartbeat_at" timestamp with time zone;--> statement-breakpoint

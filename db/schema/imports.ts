@@ -26,6 +26,9 @@ export const imports = pgTable(
     /** The column mapping and reading rules the rows were read with. */
     template: jsonb("template"),
     created: integer("created").notNull().default(0),
+    /** Rows an earlier import filed whose values changed: their cases updated in place. */
+    updated: integer("updated").notNull().default(0),
+    /** Rows an earlier import filed, unchanged. */
     skipped: integer("skipped").notNull().default(0),
     invalid: integer("invalid").notNull().default(0),
     /** Rows the running commit has filed so far, of how many (written beside its transaction, on PostgreSQL). */
@@ -45,7 +48,7 @@ export const imports = pgTable(
   (t) => [index("imports_created_idx").on(t.createdAt)],
 );
 
-/** Which row of which import made which case, and the file's own key for it (a re-import finds it by that key). */
+/** Which row of which import made or updated which case, and the file's own key for it (a re-import finds it by that key). */
 export const importRecords = pgTable(
   "import_records",
   {
@@ -57,6 +60,8 @@ export const importRecords = pgTable(
       .references(() => cases.id),
     rowNumber: integer("row_number").notNull(),
     sourceKey: text("source_key"),
+    /** The case's version as this import left it: a later version means someone changed it since. */
+    caseVersion: integer("case_version").notNull().default(1),
   },
   (t) => [index("import_records_import_idx").on(t.importId, t.rowNumber), index("import_records_key_idx").on(t.sourceKey), index("import_records_case_idx").on(t.caseId)],
 );

@@ -4,12 +4,14 @@ import type { Db, Tx } from "@/db/client";
 import { insertRows } from "@/db/insert-rows";
 import { cases, importRecords, imports } from "@/db/schema";
 import { authorize, type Principal } from "@/lib/auth/actor";
-import { INSERT_CHUNK, openChain, recordAudit } from "@/lib/audit/record";
+import { INSERT_CHUNK, openChain, recordAudit, recordAudits } from "@/lib/audit/record";
 import { actorId, creationEvent, fileCases } from "@/lib/cases/commands";
 import { incidentYearOf, reserveReferences } from "@/lib/cases/references";
+import { refreshSearchText } from "@/lib/cases/search-index";
 import { expectedFailure, fail, ok, refuse, type Result } from "@/lib/result";
 import type { ColumnMapping } from "./fields";
-import { importedKeys, readImport, type ReadImport } from "./read-import";
+import { readImport, type ReadImport } from "./read-import";
+import { planReimport, type ReimportPlan } from "./reimport";
 import type { ReadingRules, RowProblem } from "./rows";
 
 /** Rows filed per statement: well under PostgreSQL's 65,535 parameters at the case's ~35 columns. */
@@ -27,7 +29,9 @@ export type ImportRequest = {
 export type ImportOutcome = {
   importId: string;
   created: number;
-  /** Rows whose key an earlier import already brought in: not filed twice. */
+  /** Rows an earlier import filed whose values changed: their cases updated in place. */
+  updated: number;
+  /** Rows an earlier import filed, unchanged: not filed twice. */
   skipped: number;
   problems: RowProblem[];
   invalidRows: number;
@@ -46,7 +50,8 @@ export type CommitJob = {
  * Commits an import as one unit: every valid row filed, with its provenance (file, row) in its own
  * trail, in one transaction with the import's record and audit event, or nothing at all. Rows
  * with problems are left out and listed; a row whose key (the file's code) an earlier import
- * already filed is skipped, never duplicated. Without a job, the import's record is made here.
+ * already filed is never filed twice: its case is updated in place when the file's values changed
+ * (lib/import/reimport.ts), or left. Without a job, the import's record is made here.
  */
 export async function commitImport(
   db: Db,
@@ -62,20 +67,23 @@ export async function commitImport(
     if (!read.ok) return read;
     // A preview may show a file with nothing mapped (to map it); a commit of one is a mistake.
     if (!Object.values(read.value.mapping).length) return fail("invalidInput", { mapping: ["required"] });
-    const { sheet, rules, outcomes, problems, valid } = read.value;
+    const { sheet, rules, outcomes, valid } = read.value;
     const sha256 = createHash("sha256").update(request.bytes).digest("hex");
-    const invalid = outcomes.length - valid.length;
 
     const importId = job?.importId ?? randomUUID();
-    const references = await reserveImportReferences(db, by as Principal, importId, request.fileName, freshRows(valid, await importedKeys(db, valid)));
+    const references = await reserveImportReferences(db, by as Principal, importId, request.fileName, (await planReimport(db, read.value)).fresh);
 
     return ok(
       await db.transaction(async (tx) => {
-        // Again under the transaction: another import may have filed some of these keys meanwhile.
-        const fresh = freshRows(valid, await importedKeys(tx, valid));
+        // Again under the transaction, with the matched cases locked: another import or a person may have changed them meanwhile.
+        const plan = await planReimport(tx, read.value, { lock: true });
+        const fresh = plan.fresh;
         const created = fresh.length;
-        const skipped = valid.length - fresh.length;
-        const outcome = { sheet: sheet.name, template: { mapping: request.mapping, rules }, created, skipped, invalid };
+        const updated = plan.updates.length;
+        const skipped = plan.unchanged.length;
+        const invalid = outcomes.length - valid.length + plan.problems.length;
+        const problems = [...read.value.problems, ...plan.problems].sort((a, b) => a.row - b.row);
+        const outcome = { sheet: sheet.name, template: { mapping: request.mapping, rules }, created, updated, skipped, invalid };
         // A job's row is written to only at the end: progress is written to it from outside this transaction meanwhile.
         if (!job) {
           await tx.insert(imports).values({
@@ -116,6 +124,7 @@ export async function commitImport(
             .where(eq(imports.id, importId));
         }
         await recordCreations(tx, by as Principal, importId, request.fileName, created);
+        await applyUpdates(tx, by as Principal, importId, request.fileName, plan.updates);
         await recordAudit(tx, {
           actor: by,
           action: "import.committed",
@@ -124,10 +133,10 @@ export async function commitImport(
           subject: request.fileName,
           changes: {
             file: { from: null, to: { name: request.fileName, size: request.bytes.length, sha256, sheet: sheet.name } },
-            counts: { from: null, to: { rows: outcomes.length, created, skipped, invalid } },
+            counts: { from: null, to: { rows: outcomes.length, created, updated, skipped, invalid } },
           },
         });
-        return { importId, created, skipped, problems, invalidRows: invalid };
+        return { importId, created, updated, skipped, problems, invalidRows: invalid };
       }),
     );
   } catch (err) {
@@ -137,15 +146,35 @@ export async function commitImport(
 
 type ValidRow = ReadImport["valid"][number];
 
-/** The rows to file: those whose key no earlier import filed, and each key once (the same key twice in one file is one allegation). */
-function freshRows(valid: ValidRow[], known: Set<string | null>): ValidRow[] {
-  const seen = new Set(known);
-  return valid.filter((item) => {
-    if (!item.key) return true;
-    if (seen.has(item.key)) return false;
-    seen.add(item.key);
-    return true;
-  });
+/**
+ * The cases whose values the file changed, updated in place as an edit would be: one version on, the
+ * search text refreshed, a `case.updated` event with what changed and the file and row as its reason,
+ * and the version the import left recorded, so a later re-import sees whether someone changed it since.
+ */
+async function applyUpdates(tx: Tx, by: Principal, importId: string, fileName: string, updates: ReimportPlan["updates"]): Promise<void> {
+  if (!updates.length) return;
+  const userId = actorId(by);
+  for (const { item, current, values } of updates) {
+    await tx.update(cases).set({ ...values, version: current.version + 1, updatedBy: userId, updatedAt: new Date() }).where(eq(cases.id, current.id));
+    await refreshSearchText(tx, current.id);
+  }
+  await insertRows(
+    tx,
+    importRecords,
+    updates.map(({ item, current }) => ({ importId, caseId: current.id, rowNumber: item.row.number, sourceKey: item.key, caseVersion: current.version + 1 })),
+  );
+  await recordAudits(
+    tx,
+    updates.map(({ item, current, changes }) => ({
+      actor: by,
+      action: "case.updated",
+      entityType: "case",
+      entityId: current.id,
+      caseId: current.id,
+      changes,
+      reason: `re-imported from ${fileName}, row ${item.row.number}`,
+    })),
+  );
 }
 
 const reasonOf = (fileName: string, rowNumber: number) => `imported from ${fileName}, row ${rowNumber}`;

@@ -17,6 +17,7 @@ import type { ColumnMapping } from "./fields";
 import { errorFile } from "./error-file";
 import { previewImport, readWithTemplates, type ImportPreview } from "./preview";
 import { readImport, type ReadImport } from "./read-import";
+import { planReimport } from "./reimport";
 import type { ReadingRules } from "./rows";
 import { readImportState, stateOf } from "./queries";
 import { readTable } from "./table";
@@ -156,8 +157,10 @@ export async function errorFileOf(
     const reading = Object.keys(given).length || !asCommitted ? given : { sheet: state.sheet ?? undefined, ...asCommitted };
     const read = await readImport({ bytes, ...reading });
     if (!read.ok) return read;
+    // The rows a re-import cannot apply are left out too (for a committed import: as they stand now).
+    const plan = await planReimport(db, read.value);
     const base = state.fileName.replace(/\.[^.]*$/, "");
-    return ok({ fileName: `${base}-problems.csv`, csv: errorFile(read.value.sheet, read.value.problems, t) });
+    return ok({ fileName: `${base}-problems.csv`, csv: errorFile(read.value.sheet, [...read.value.problems, ...plan.problems], t) });
   } catch (err) {
     return expectedFailure(err);
   }

@@ -3,7 +3,8 @@ import { authorize, type Principal } from "@/lib/auth/actor";
 import type { CaseInput } from "@/lib/cases/schemas";
 import { expectedFailure, ok, type Result } from "@/lib/result";
 import type { ColumnMapping } from "./fields";
-import { importedKeys, readImport, type ReadImport, type ReadRequest } from "./read-import";
+import { readImport, type ReadImport, type ReadRequest } from "./read-import";
+import { planReimport } from "./reimport";
 import type { ReadingRules, RowProblem } from "./rows";
 import { listTemplates, templateFor } from "./templates";
 
@@ -22,10 +23,16 @@ export type ImportPreview = {
   /** The saved template whose mapping was used, when the file has its shape and no mapping was given. */
   template: { id: string; name: string } | null;
   rows: number;
+  /** Rows that pass the filing form's rules. */
   validRows: number;
+  /** Rows left out: their problems, or (re-imported) a case changed here since, or an update it cannot take. */
   invalidRows: number;
-  /** Valid rows an earlier import already filed: a commit skips them. */
-  alreadyImported: number;
+  /** Rows a commit would file as new allegations. */
+  toFile: number;
+  /** Rows an earlier import filed whose values changed: a commit updates their cases in place. */
+  toUpdate: number;
+  /** Rows an earlier import filed, unchanged: a commit leaves them. */
+  unchanged: number;
   firstRows: { row: number; input: CaseInput }[];
   problems: RowProblem[];
   problemCount: number;
@@ -60,10 +67,12 @@ export async function previewImport(
   request: ReadRequest,
 ): Promise<Result<ImportPreview>> {
   try {
+    authorize(by, "case:import");
     const read = await readWithTemplates(db, by, request);
     if (!read.ok) return read;
-    const { table, sheet, mapping, rules, outcomes, problems, valid, template } = read.value;
-    const known = await importedKeys(db, valid);
+    const { table, sheet, mapping, rules, outcomes, valid, template } = read.value;
+    const plan = await planReimport(db, read.value);
+    const problems = [...read.value.problems, ...plan.problems].sort((a, b) => a.row - b.row);
     return ok({
       sheets: table.sheets.map((s) => s.name),
       sheet: sheet.name,
@@ -74,8 +83,10 @@ export async function previewImport(
       template,
       rows: outcomes.length,
       validRows: valid.length,
-      invalidRows: outcomes.length - valid.length,
-      alreadyImported: valid.filter((v) => v.key && known.has(v.key)).length,
+      invalidRows: outcomes.length - valid.length + plan.problems.length,
+      toFile: plan.fresh.length,
+      toUpdate: plan.updates.length,
+      unchanged: plan.unchanged.length,
       firstRows: valid.slice(0, PREVIEW_ROWS).map((v) => ({ row: v.row.number, input: v.input })),
       problems: problems.slice(0, PREVIEW_PROBLEMS),
       problemCount: problems.length,

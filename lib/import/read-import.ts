@@ -1,6 +1,3 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
-import { cases, importRecords } from "@/db/schema";
 import { fail, ok, type Result } from "@/lib/result";
 import type { CaseInput } from "@/lib/cases/schemas";
 import { guessMapping, type ColumnMapping } from "./fields";
@@ -39,17 +36,4 @@ export async function readImport(
   const problems = outcomes.flatMap(({ outcome }) => (outcome.ok ? [] : outcome.problems));
   const valid = outcomes.flatMap(({ row, outcome }) => (outcome.ok ? [{ row, input: outcome.input, key: outcome.externalCode }] : []));
   return ok({ table: table.value, sheet, mapping, rules, outcomes, problems, valid });
-}
-
-/** The keys among these rows that an earlier import filed as a case still on the register. */
-export async function importedKeys(tx: Executor, rows: { key: string | null }[]): Promise<Set<string | null>> {
-  const keys = [...new Set(rows.flatMap((v) => (v.key ? [v.key] : [])))];
-  if (!keys.length) return new Set();
-  const found = await tx
-    .select({ key: importRecords.sourceKey })
-    .from(importRecords)
-    .innerJoin(cases, eq(cases.id, importRecords.caseId))
-    // One JSON parameter: a 100,000-row file has more keys than a statement may have parameters.
-    .where(and(sql`${importRecords.sourceKey} in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`, isNull(cases.deletedAt)));
-  return new Set(found.map((r) => r.key));
 }

@@ -32,6 +32,22 @@ export type RowOutcome = { ok: true; input: CaseInput; externalCode: string | nu
  * are problems, never guesses.
  */
 export function readCaseRow(row: Row, headers: string[], mapping: ColumnMapping, rules: ReadingRules = defaultReadingRules): RowOutcome {
+  return readRow(row, headers, mapping, rules).outcome;
+}
+
+/**
+ * The filing form's fields a file with this mapping gives a value (the date precision with its
+ * dates): a re-import changes only those, never blanking what the file does not have.
+ */
+export function suppliedFields(headers: string[], mapping: ColumnMapping): string[] {
+  const mapped = new Set(Object.values(mapping));
+  // Every cell filled, so each field names the column it would come from (an empty "killed min" falls back to "killed").
+  const { sourceOf } = readRow({ number: 0, cells: headers.map(() => "1") }, headers, mapping, defaultReadingRules);
+  const fields = Object.entries(sourceOf).flatMap(([formField, from]) => (mapped.has(from) ? [formField] : []));
+  return fields.includes("incidentDateFrom") || fields.includes("incidentDateTo") ? [...fields, "datePrecision"] : fields;
+}
+
+function readRow(row: Row, headers: string[], mapping: ColumnMapping, rules: ReadingRules): { outcome: RowOutcome; sourceOf: Record<string, ImportField> } {
   const columnOf = new Map<ImportField, number>();
   for (const [column, field] of Object.entries(mapping)) columnOf.set(field, Number(column));
   const cell = (field: ImportField) => {
@@ -127,8 +143,8 @@ export function readCaseRow(row: Row, headers: string[], mapping: ColumnMapping,
       for (const message of messages) problem(field, message);
     }
   }
-  if (problems.length || !parsed.success) return { ok: false, problems };
-  return { ok: true, input: parsed.data, externalCode };
+  if (problems.length || !parsed.success) return { outcome: { ok: false, problems }, sourceOf };
+  return { outcome: { ok: true, input: parsed.data, externalCode }, sourceOf };
 }
 
 function placeParams(value: string, suggestion: { nameEn: string; nameAr: string; pcode: string } | null): Record<string, string> {

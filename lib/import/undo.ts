@@ -17,7 +17,8 @@ const NAMED_CHANGED = 20;
 /**
  * Withdraws every allegation an import filed (soft delete, each audited with the reason), as long as
  * none was touched since it was filed: any event in a case's trail after its creation counts. Otherwise
- * nothing is withdrawn and the refusal names the changed ones.
+ * nothing is withdrawn and the refusal names the changed ones. Its updates to allegations an earlier
+ * import filed are not undone: each is a change in that allegation's trail, to revert by hand.
  */
 export async function undoImport(db: Db, by: Principal | null, importId: string, input: unknown): Promise<Result<{ withdrawn: number }>> {
   try {
@@ -29,7 +30,11 @@ export async function undoImport(db: Db, by: Principal | null, importId: string,
       const [current] = await tx.select().from(imports).where(eq(imports.id, importId)).for("update");
       if (!current) return fail("notFound");
       if (current.status !== "committed") return fail("importNotUndoable", undefined, { status: current.status });
-      const filed = tx.select({ id: importRecords.caseId }).from(importRecords).where(eq(importRecords.importId, importId));
+      // What it created (version 1); what it updated of earlier imports' allegations stays, each change in its trail.
+      const filed = tx
+        .select({ id: importRecords.caseId })
+        .from(importRecords)
+        .where(and(eq(importRecords.importId, importId), eq(importRecords.caseVersion, 1)));
       const changed = await tx
         .select({ reference: cases.reference })
         .from(cases)

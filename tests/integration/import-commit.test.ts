@@ -8,7 +8,8 @@ import { verifyDatabaseChain } from "@/lib/audit/verify";
 import { commitImport } from "@/lib/import/commit";
 import { guessMapping } from "@/lib/import/fields";
 import { previewImport } from "@/lib/import/preview";
-import { importedKeys } from "@/lib/import/read-import";
+import { readImport } from "@/lib/import/read-import";
+import { planReimport } from "@/lib/import/reimport";
 import { readTable } from "@/lib/import/table";
 import { addAccount } from "../support/accounts";
 import { backends } from "../support/databases";
@@ -97,8 +98,12 @@ describe.each(backends)("committing an import on $name", (backend) => {
   it("finds what an earlier import filed among more keys than a statement may have parameters", async () => {
     const bytes = withCodes("k");
     expect(await commitImport(handle.db, reviewer, { fileName: "k.csv", bytes, mapping: await mappingOf(bytes) })).toMatchObject({ ok: true });
-    const keys = [...Array.from({ length: 70_000 }, (_, i) => ({ key: `never-${i}` })), { key: "CS490-k" }];
-    expect(await importedKeys(handle.db, keys)).toEqual(new Set(["CS490-k"]));
+    const read = await readImport({ bytes, mapping: await mappingOf(bytes) });
+    if (!read.ok) throw new Error(read.error);
+    const strangers = Array.from({ length: 70_000 }, (_, i) => ({ ...read.value.valid[0], row: { number: 100 + i, cells: [] }, key: `never-${i}` }));
+    const plan = await planReimport(handle.db, { ...read.value, valid: [...strangers, ...read.value.valid] });
+    expect(plan.fresh).toHaveLength(70_000);
+    expect(plan.unchanged.map((r) => r.key)).toEqual(["CS483-k", "CS490-k"]);
   });
 
   it("writes nothing at all when any row fails in the database: no case, no record, no event", async () => {
@@ -131,7 +136,7 @@ describe.each(backends)("committing an import on $name", (backend) => {
     const preview = await previewImport(handle.db, reviewer, { bytes });
     expect(preview).toMatchObject({
       ok: true,
-      value: { sheets: ["CSV"], sheet: "CSV", rows: 4, validRows: 2, invalidRows: 2, alreadyImported: 0, problemCount: 6, mapping: await mappingOf(bytes) },
+      value: { sheets: ["CSV"], sheet: "CSV", rows: 4, validRows: 2, invalidRows: 2, toFile: 2, toUpdate: 0, unchanged: 0, problemCount: 6, mapping: await mappingOf(bytes) },
     });
     if (!preview.ok) return;
     expect(preview.value.firstRows.map((r) => [r.row, r.input.externalCodes])).toEqual([[2, ["CS483-e"]], [3, ["CS490-e"]]]);
@@ -139,7 +144,7 @@ describe.each(backends)("committing an import on $name", (backend) => {
     expect(await count()).toBe(before);
 
     await commitImport(handle.db, reviewer, { fileName: "e.csv", bytes, mapping: preview.value.mapping });
-    expect(await previewImport(handle.db, reviewer, { bytes })).toMatchObject({ ok: true, value: { alreadyImported: 2, validRows: 2 } });
+    expect(await previewImport(handle.db, reviewer, { bytes })).toMatchObject({ ok: true, value: { toFile: 0, unchanged: 2, validRows: 2 } });
     expect(await previewImport(handle.db, await addAccount(handle.db, "staff"), { bytes })).toMatchObject({ ok: false, error: "forbidden" });
   });
 

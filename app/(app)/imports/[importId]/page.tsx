@@ -71,13 +71,13 @@ export default async function ImportPage({ params, searchParams }: Props) {
       {state.status === "failed" ? <p role="alert" className="rounded border border-red-700 bg-red-50 px-3 py-2">{t("failed", { reason: te.has(state.failure ?? "") ? te(state.failure!) : te("unexpected") })}</p> : null}
       {state.status === "cancelled" ? <p role="status">{t("cancelled")}</p> : null}
       {state.status === "undone" ? <p role="status">{t("undone")}</p> : null}
-      {state.status === "committed" ? <CommittedSummary importId={importId} created={state.created} skipped={state.skipped} invalid={state.invalid} /> : null}
+      {state.status === "committed" ? <CommittedSummary importId={importId} counts={state} /> : null}
       {open ? <OpenImport importId={importId} query={await searchParams} /> : null}
     </div>
   );
 }
 
-async function CommittedSummary({ importId, created, skipped, invalid }: { importId: string; created: number; skipped: number; invalid: number }) {
+async function CommittedSummary({ importId, counts }: { importId: string; counts: { created: number; updated: number; skipped: number; invalid: number } }) {
   const actor = await requirePermission("case:import");
   const t = await getTranslations("imports");
   const format = await getFormatter();
@@ -86,7 +86,7 @@ async function CommittedSummary({ importId, created, skipped, invalid }: { impor
     <section aria-labelledby="outcome" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4">
       <h2 id="outcome" className="text-lg font-semibold">{t("filed")}</h2>
       <p role="status" data-testid="import-outcome">
-        {t("committed", { created, skipped: format.number(skipped), invalid: format.number(invalid) })}
+        {t("committed", { created: counts.created, updated: format.number(counts.updated), skipped: format.number(counts.skipped), invalid: counts.invalid })}
       </p>
       {filed.length ? (
         <ul className="list-disc ps-6" data-testid="filed-cases">
@@ -100,7 +100,7 @@ async function CommittedSummary({ importId, created, skipped, invalid }: { impor
           ))}
         </ul>
       ) : null}
-      {invalid ? (
+      {counts.invalid ? (
         <p>
           <a href={`/imports/${importId}/errors`} download className="text-sky-800 underline" data-testid="error-file">
             {t("errorFile")}
@@ -148,8 +148,8 @@ async function OpenImport({ importId, query }: { importId: string; query: Record
       <section aria-labelledby="preview" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4">
         <h2 id="preview" className="text-lg font-semibold">{t("preview")}</h2>
         <PreviewResult preview={p} errorFileHref={`/imports/${importId}/errors?${queryOfReading(reading)}`} />
-        {p.validRows - p.alreadyImported > 0 ? (
-          <CommitForm action={startImportAction.bind(null, importId)} reading={readingJson} count={p.validRows - p.alreadyImported} />
+        {p.toFile + p.toUpdate > 0 ? (
+          <CommitForm action={startImportAction.bind(null, importId)} reading={readingJson} count={p.toFile + p.toUpdate} />
         ) : (
           <p>{t("nothingToFile")}</p>
         )}
