@@ -60,7 +60,7 @@ test("a reviewer imports a workbook: picks the sheet, fixes the mapping and a va
   await expect(page.getByTestId("problems")).toContainText("“قوات الحلفاء الغربيين” is not one of this list's values.");
   await page.getByTestId("value-maps").getByLabel(/قوات الحلفاء الغربيين/).selectOption("coalition");
   await page.getByRole("button", { name: "Check again" }).click();
-  await expect(page.getByTestId("preview-counts")).toHaveText("3 rows: 2 to file, 0 to update, 0 unchanged (already imported), 1 with problems.");
+  await expect(page.getByTestId("preview-counts")).toHaveText("3 rows: 2 to file, 0 to update, 0 unchanged (already imported), 1 with problems, 0 left out by you.");
   await expect(page.getByTestId("problem")).toHaveCount(1);
   await expect(page.getByTestId("problem")).toContainText("“أتلانتس” is not a place we know.");
   await expect(page.getByTestId("first-rows")).toContainText("2017-06-14");
@@ -93,7 +93,7 @@ test("a reviewer imports a workbook: picks the sheet, fixes the mapping and a va
   await page.getByLabel("Sheet").selectOption("الحوادث");
   await page.getByRole("button", { name: "Check again" }).click();
   await expect(page.getByTestId("template-used")).toHaveText(`Read with the saved template “SNHR workbook ${code}”.`);
-  await expect(page.getByTestId("preview-counts")).toHaveText("4 rows: 1 to file, 1 to update, 1 unchanged (already imported), 1 with problems.");
+  await expect(page.getByTestId("preview-counts")).toHaveText("4 rows: 1 to file, 1 to update, 1 unchanged (already imported), 1 with problems, 0 left out by you.");
   await commitAndWait(page, "Import 2 rows");
   await expect(page.getByTestId("import-outcome")).toHaveText("1 allegation filed, 1 updated, 1 unchanged; 1 row left out.");
 

@@ -20,6 +20,7 @@ export async function PreviewResult({ preview, errorFileHref }: { preview: Impor
           toUpdate: format.number(preview.toUpdate),
           unchanged: format.number(preview.unchanged),
           invalid: format.number(preview.invalidRows),
+          setAside: format.number(preview.setAside.length),
         })}
       </p>
       {preview.firstRows.length ? (

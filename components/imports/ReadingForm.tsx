@@ -130,6 +130,42 @@ export async function ReadingForm({ preview, rules }: { preview: ImportPreview; 
           </table>
         </fieldset>
       ) : null}
+      {preview.lookalikes.length || preview.setAside.length ? (
+        <fieldset className="flex flex-col gap-2" data-testid="lookalikes">
+          <legend className="font-semibold">{t("lookalikes")}</legend>
+          <p className="text-sm text-slate-700">{t("lookalikesHelp", { count: preview.lookalikeCount })}</p>
+          <ul className="flex flex-col gap-2">
+            {preview.setAside.map((row) => (
+              <li key={`aside-${row}`}>
+                <label className="flex items-center gap-2">
+                  <input type="checkbox" name="skip" value={row} defaultChecked className="h-4 w-4" />
+                  {t("skipRow", { row })}
+                </label>
+              </li>
+            ))}
+            {preview.lookalikes.map(({ row, cases }) => (
+              <li key={row} data-testid="lookalike">
+                <label className="flex items-center gap-2">
+                  <input type="checkbox" name="skip" value={row} className="h-4 w-4" />
+                  {t("skipRow", { row })}
+                </label>
+                <span className="ms-6 block text-sm">
+                  {t("looksLike")}{" "}
+                  {cases.map((c, i) => (
+                    <span key={c.id}>
+                      {i ? ", " : ""}
+                      <a href={`/cases/${c.id}`} target="_blank" rel="noopener" className="text-sky-800 underline">
+                        <span dir="ltr">{c.reference}</span>
+                      </a>{" "}
+                      {c.title}
+                    </span>
+                  ))}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      ) : null}
       <div>
         <button
           type="submit"

@@ -56,6 +56,11 @@ export const importPreviewDto = z.object({
   toFile: z.int().min(0).describe("Rows a commit would file as new allegations"),
   toUpdate: z.int().min(0).describe("Rows an earlier import filed whose values changed: their cases are updated in place"),
   unchanged: z.int().min(0).describe("Rows an earlier import filed, unchanged: left as they are"),
+  setAside: z.array(z.int()).describe("Rows left out as asked (`skip`)"),
+  lookalikes: z
+    .array(z.object({ row: z.int(), cases: z.array(z.object({ id: z.uuid(), reference: z.string(), title: z.string() })) }))
+    .describe("Rows to file that look like allegations filed by hand (within 3 days in the governorate, or 2 km): the first 200; leave one out with `skip`"),
+  lookalikeCount: z.int().min(0),
   firstRows: z.array(z.object({ row: z.int(), input: z.record(z.string(), z.unknown()).describe("The allegation as it would be filed: the fields of POST /cases") })),
   problems: z.array(problemDto),
   problemCount: z.int().min(0),

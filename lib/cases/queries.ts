@@ -227,30 +227,44 @@ export type DuplicateProbe = {
 
 const KM_PER_DEGREE = 111.32;
 
-/** Possible duplicates: within ±3 days in the same governorate, or within 2 km where coordinates exist. */
-export async function possibleDuplicates(db: Db, by: Principal | null, probe: DuplicateProbe) {
-  authorize(by, "case:read");
+/** Where an incident would be, for the duplicate rule: each part an SQL value (a parameter, or a column of a set of probes). */
+export type IncidentProbe = { governoratePcode: SQL; from: SQL; to: SQL; latitude: SQL | null; longitude: SQL | null };
+
+/**
+ * The rule for a possible duplicate, as a condition on `cases`: within ±3 days in the same
+ * governorate, or within 2 km where coordinates exist (a cheap box first, then the great-circle
+ * distance, Earth radius 6371 km). The filing form's hints and the import's use it alike.
+ */
+export function nearIncident(p: IncidentProbe): SQL {
   const near: SQL[] = [
-    and(
-      eq(cases.governoratePcode, probe.governoratePcode),
-      sql`${cases.incidentDateFrom} <= (${probe.incidentDateTo}::date + 3)`,
-      sql`${cases.incidentDateTo} >= (${probe.incidentDateFrom}::date - 3)`,
-    ) as SQL,
+    and(eq(cases.governoratePcode, p.governoratePcode), sql`${cases.incidentDateFrom} <= (${p.to}::date + 3)`, sql`${cases.incidentDateTo} >= (${p.from}::date - 3)`) as SQL,
   ];
-  if (probe.latitude !== null && probe.longitude !== null) {
-    const lat = probe.latitude;
-    const lon = probe.longitude;
-    const dLat = 2 / KM_PER_DEGREE;
-    const dLon = 2 / (KM_PER_DEGREE * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
-    // A cheap box first, then the great-circle distance (haversine, Earth radius 6371 km).
+  if (p.latitude && p.longitude) {
+    const lat = sql`(${p.latitude})::float8`;
+    const lon = sql`(${p.longitude})::float8`;
+    const dLat = sql`(2 / ${KM_PER_DEGREE}::float8)`;
+    const dLon = sql`(2 / (${KM_PER_DEGREE}::float8 * greatest(cos(radians(${lat})), 0.01)))`;
     near.push(
       and(
-        sql`${cases.latitude} between ${lat - dLat} and ${lat + dLat}`,
-        sql`${cases.longitude} between ${lon - dLon} and ${lon + dLon}`,
+        sql`${cases.latitude} between ${lat} - ${dLat} and ${lat} + ${dLat}`,
+        sql`${cases.longitude} between ${lon} - ${dLon} and ${lon} + ${dLon}`,
         sql`2 * 6371 * asin(sqrt(power(sin(radians(${cases.latitude} - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(${cases.latitude})) * power(sin(radians(${cases.longitude} - ${lon}) / 2), 2))) <= 2`,
       ) as SQL,
     );
   }
+  return or(...near) as SQL;
+}
+
+/** Possible duplicates of an allegation being filed or edited (nearIncident). */
+export async function possibleDuplicates(db: Db, by: Principal | null, probe: DuplicateProbe) {
+  authorize(by, "case:read");
+  const near = nearIncident({
+    governoratePcode: sql`${probe.governoratePcode}`,
+    from: sql`${probe.incidentDateFrom}`,
+    to: sql`${probe.incidentDateTo}`,
+    latitude: probe.latitude === null ? null : sql`${probe.latitude}`,
+    longitude: probe.longitude === null ? null : sql`${probe.longitude}`,
+  });
   return db
     .select({
       id: cases.id,
@@ -260,7 +274,7 @@ export async function possibleDuplicates(db: Db, by: Principal | null, probe: Du
       killedMax: cases.killedMax,
     })
     .from(cases)
-    .where(and(isNull(cases.deletedAt), probe.excludeId ? ne(cases.id, probe.excludeId) : undefined, or(...near)))
+    .where(and(isNull(cases.deletedAt), probe.excludeId ? ne(cases.id, probe.excludeId) : undefined, near))
     .orderBy(asc(cases.incidentDateFrom))
     .limit(20);
 }

@@ -24,6 +24,8 @@ export type ImportRequest = {
   sheet?: string;
   mapping: ColumnMapping;
   rules?: ReadingRules;
+  /** Rows the person chose to leave out. */
+  skip?: number[];
 };
 
 export type ImportOutcome = {
@@ -80,7 +82,7 @@ export async function commitImport(
         const fresh = plan.fresh;
         const created = fresh.length;
         const updated = plan.updates.length;
-        const skipped = plan.unchanged.length;
+        const skipped = plan.unchanged.length + read.value.setAside.length;
         const invalid = outcomes.length - valid.length + plan.problems.length;
         const problems = [...read.value.problems, ...plan.problems].sort((a, b) => a.row - b.row);
         const outcome = { sheet: sheet.name, template: { mapping: request.mapping, rules }, created, updated, skipped, invalid };
@@ -133,7 +135,7 @@ export async function commitImport(
           subject: request.fileName,
           changes: {
             file: { from: null, to: { name: request.fileName, size: request.bytes.length, sha256, sheet: sheet.name } },
-            counts: { from: null, to: { rows: outcomes.length, created, updated, skipped, invalid } },
+            counts: { from: null, to: { rows: outcomes.length + read.value.setAside.length, created, updated, skipped, invalid, setAside: read.value.setAside.length } },
           },
         });
         return { importId, created, updated, skipped, problems, invalidRows: invalid };

@@ -34,10 +34,12 @@ export type ImportUpload = { fileName: string; stream: ByteSource; declaredSize?
 /** How a file is to be read: the sheet, and the mapping and rules (when left out: a template's, or guessed). */
 export const readingRequest = z.object({
   sheet: z.string().max(200).optional(),
+  /** Rows the person chose to leave out (rows that look like allegations filed by hand, say). */
+  skip: z.array(z.int().min(1)).max(1_000_000).optional(),
   mapping: mappingInput.optional(),
   rules: rulesInput.optional(),
 });
-export type ReadingRequest = { sheet?: string; mapping?: ColumnMapping; rules?: ReadingRules };
+export type ReadingRequest = { sheet?: string; mapping?: ColumnMapping; rules?: ReadingRules; skip?: number[] };
 
 const fileNameInput = z
   .string()
@@ -242,7 +244,7 @@ async function runImport(db: Db, by: Principal, row: typeof imports.$inferSelect
     },
   };
   try {
-    const request = { fileName: row.fileName, bytes, sheet: read.sheet.name, mapping: read.mapping, rules: read.rules };
+    const request = { fileName: row.fileName, bytes, sheet: read.sheet.name, mapping: read.mapping, rules: read.rules, skip: read.setAside };
     const outcome = await commitImport(db, by, request, job, read);
     if (!outcome.ok) await endJob(db, by, row, outcome.error === "importCancelled" ? "cancelled" : "failed", outcome.error);
   } catch (err) {

@@ -4,6 +4,7 @@ import type { CaseInput } from "@/lib/cases/schemas";
 import { expectedFailure, ok, type Result } from "@/lib/result";
 import type { ColumnMapping } from "./fields";
 import { readImport, type ReadImport, type ReadRequest } from "./read-import";
+import { handFiledLookalikes, type Lookalike } from "./lookalikes";
 import { planReimport } from "./reimport";
 import type { ReadingRules, RowProblem } from "./rows";
 import { listTemplates, templateFor } from "./templates";
@@ -11,6 +12,7 @@ import { listTemplates, templateFor } from "./templates";
 /** How many rows the preview shows as they would be filed, and how many problems it lists. */
 export const PREVIEW_ROWS = 10;
 export const PREVIEW_PROBLEMS = 1000;
+export const PREVIEW_LOOKALIKES = 200;
 
 export type ImportPreview = {
   sheets: string[];
@@ -33,6 +35,11 @@ export type ImportPreview = {
   toUpdate: number;
   /** Rows an earlier import filed, unchanged: a commit leaves them. */
   unchanged: number;
+  /** Rows the person chose to leave out. */
+  setAside: number[];
+  /** Rows to file that look like allegations filed by hand (the filing form's duplicate rule), the first 200. */
+  lookalikes: Lookalike[];
+  lookalikeCount: number;
   firstRows: { row: number; input: CaseInput }[];
   problems: RowProblem[];
   problemCount: number;
@@ -73,6 +80,7 @@ export async function previewImport(
     const { table, sheet, mapping, rules, outcomes, valid, template } = read.value;
     const plan = await planReimport(db, read.value);
     const problems = [...read.value.problems, ...plan.problems].sort((a, b) => a.row - b.row);
+    const lookalikes = await handFiledLookalikes(db, plan.fresh);
     return ok({
       sheets: table.sheets.map((s) => s.name),
       sheet: sheet.name,
@@ -81,12 +89,15 @@ export async function previewImport(
       mapping,
       rules,
       template,
-      rows: outcomes.length,
+      rows: outcomes.length + read.value.setAside.length,
       validRows: valid.length,
       invalidRows: outcomes.length - valid.length + plan.problems.length,
       toFile: plan.fresh.length,
       toUpdate: plan.updates.length,
       unchanged: plan.unchanged.length,
+      setAside: read.value.setAside,
+      lookalikes: lookalikes.slice(0, PREVIEW_LOOKALIKES),
+      lookalikeCount: lookalikes.length,
       firstRows: valid.slice(0, PREVIEW_ROWS).map((v) => ({ row: v.row.number, input: v.input })),
       problems: problems.slice(0, PREVIEW_PROBLEMS),
       problemCount: problems.length,

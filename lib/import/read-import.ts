@@ -12,9 +12,11 @@ export type ReadImport = {
   outcomes: { row: Row; outcome: RowOutcome }[];
   problems: RowProblem[];
   valid: { row: Row; input: CaseInput; key: string | null }[];
+  /** Rows the person chose to leave out (`skip`): neither filed nor listed as problems. */
+  setAside: number[];
 };
 
-export type ReadRequest = { bytes: Uint8Array; sheet?: string; mapping?: ColumnMapping; rules?: ReadingRules };
+export type ReadRequest = { bytes: Uint8Array; sheet?: string; mapping?: ColumnMapping; rules?: ReadingRules; skip?: number[] };
 
 /**
  * A file read and every row checked, as both the preview and the commit see it. Without a mapping,
@@ -32,8 +34,10 @@ export async function readImport(
   const mapping = request.mapping ?? template?.mapping ?? guessMapping(sheet.headers);
   if (Object.keys(mapping).some((column) => Number(column) >= sheet.headers.length)) return fail("invalidInput", { mapping: ["invalid"] });
   const rules = request.rules ?? template?.rules ?? defaultReadingRules;
-  const outcomes = sheet.rows.map((row) => ({ row, outcome: readCaseRow(row, sheet.headers, mapping, rules) }));
+  const skip = new Set(request.skip ?? []);
+  const setAside = sheet.rows.filter((row) => skip.has(row.number)).map((row) => row.number);
+  const outcomes = sheet.rows.filter((row) => !skip.has(row.number)).map((row) => ({ row, outcome: readCaseRow(row, sheet.headers, mapping, rules) }));
   const problems = outcomes.flatMap(({ outcome }) => (outcome.ok ? [] : outcome.problems));
   const valid = outcomes.flatMap(({ row, outcome }) => (outcome.ok ? [{ row, input: outcome.input, key: outcome.externalCode }] : []));
-  return ok({ table: table.value, sheet, mapping, rules, outcomes, problems, valid });
+  return ok({ table: table.value, sheet, mapping, rules, outcomes, problems, valid, setAside });
 }

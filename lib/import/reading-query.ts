@@ -7,7 +7,7 @@ type Query = Record<string, string | string[] | undefined>;
  * How the import page keeps a reading in its address (a GET form, so a reload or a shared link shows
  * the same preview): `sheet`, `mapped=1` (and `mappedSheet`, the sheet it was made for) with
  * `m.<column>=<field>` (empty: not imported), `date`, and
- * `v.<list>.<file's value>=<our code>`; without `mapped`, the file is read by a template or a guess.
+ * `v.<list>.<file's value>=<our code>`, and `skip=<row>` for each row left out; without `mapped`, the file is read by a template or a guess.
  * Nothing here is trusted: readingRequest checks it all.
  */
 export function readingFromQuery(query: Query): Record<string, unknown> {
@@ -30,14 +30,17 @@ export function readingFromQuery(query: Query): Record<string, unknown> {
     else if (found && Object.hasOwn(vocabularyLists, found[1])) (values[found[1]] ??= {})[found[2]] = chosen;
   }
   out.mapping = mapping;
+  const skip = [query.skip ?? []].flat().filter((v) => /^\d{1,7}$/.test(v)).map(Number);
+  if (skip.length) out.skip = skip;
   out.rules = { dateOrder: one(query.date) || "dmy", values };
   return out;
 }
 
 /** The query of a reading, as readingFromQuery reads it back. */
-export function queryOfReading(reading: { sheet?: string; mapping: ColumnMapping; rules: ReadingRules }): URLSearchParams {
+export function queryOfReading(reading: { sheet?: string; mapping: ColumnMapping; rules: ReadingRules; skip?: number[] }): URLSearchParams {
   const query = new URLSearchParams();
   if (reading.sheet) query.set("sheet", reading.sheet);
+  for (const row of reading.skip ?? []) query.append("skip", String(row));
   query.set("mapped", "1");
   for (const [column, field] of Object.entries(reading.mapping) as [string, ImportField][]) query.set(`m.${column}`, field);
   query.set("date", reading.rules.dateOrder);

@@ -4,7 +4,8 @@ import type { DatabaseHandle } from "@/db/client";
 import { cases, importRecords } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { verifyDatabaseChain } from "@/lib/audit/verify";
-import { updateCase } from "@/lib/cases/commands";
+import { createCase, updateCase } from "@/lib/cases/commands";
+import { hararAlBaduInput } from "@/db/seed/case-samples";
 import { commitImport } from "@/lib/import/commit";
 import { guessMapping } from "@/lib/import/fields";
 import { previewImport } from "@/lib/import/preview";
@@ -87,6 +88,28 @@ describe.each(backends)("re-importing on $name", (backend) => {
     expect(await undoImport(handle.db, reviewer, outcome.value.importId, { reason: "Wrong export" })).toEqual({ ok: true, value: { withdrawn: 1 } });
     expect((await caseOf("CSV3")).deletedAt).not.toBeNull();
     expect(await caseOf(b)).toMatchObject({ killedMin: 2, deletedAt: null });
+  });
+
+  it("flags rows that look like allegations filed by hand, and leaves out the rows the person ticks", async () => {
+    const byHand = await createCase(handle.db, reviewer, hararAlBaduInput({ incidentDateFrom: "2016-03-10", externalCodes: "" }));
+    if (!byHand.ok) throw new Error(byHand.error);
+    const file = Buffer.from(
+      [
+        "Code,Date,Country,Governorate,Belligerent,Strike type,Civilians killed (min),Civilians killed (max)",
+        "CSX1,12/03/2016,Syria,Ar-Raqqa,Coalition,Airstrike,1,2",
+        "CSX2,20/05/2016,Syria,Ar-Raqqa,Coalition,Airstrike,1,2",
+      ].join("\n"),
+    );
+    const preview = await previewImport(handle.db, reviewer, { bytes: file });
+    expect(preview).toMatchObject({ ok: true, value: { toFile: 2, lookalikeCount: 1, setAside: [] } });
+    if (!preview.ok) return;
+    expect(preview.value.lookalikes).toEqual([{ row: 2, cases: [{ id: byHand.value.id, reference: expect.any(String), title: "Airstrike on a five-storey building in Harat al-Badu" }] }]);
+
+    expect(await previewImport(handle.db, reviewer, { bytes: file, skip: [2] })).toMatchObject({ ok: true, value: { rows: 2, toFile: 1, lookalikeCount: 0, setAside: [2] } });
+    const outcome = await commitImport(handle.db, reviewer, { fileName: "x.csv", bytes: file, mapping: preview.value.mapping, skip: [2] });
+    expect(outcome).toMatchObject({ ok: true, value: { created: 1, skipped: 1, invalidRows: 0 } });
+    expect(await caseOf("CSX1")).toBeUndefined();
+    expect(await caseOf("CSX2")).toBeDefined();
   });
 
   it("refuses an update that would make the case invalid, leaving it as it was", async () => {
