@@ -105,7 +105,9 @@ function readRow(row: Row, headers: string[], mapping: ColumnMapping, rules: Rea
   set("incidentDateTo", "incidentDateTo", to);
   input.datePrecision = to && to !== from ? "range" : "day";
   set("country", "country", country ?? governorate?.country ?? "");
-  if (!placeFailed) set("governoratePcode", cell("governorate") ? "governorate" : "district", governoratePcode);
+  // Its source is known even when the place is not (a re-import asks which fields a file gives).
+  sourceOf.governoratePcode = cell("governorate") ? "governorate" : "district";
+  if (!placeFailed) input.governoratePcode = governoratePcode;
   set("districtPcode", "district", districtPcode);
   for (const f of ["localityEn", "localityAr", "neighbourhoodEn", "neighbourhoodAr", "narrative", "tags"] as const) set(f, f, cell(f));
   set("latitude", "latitude", westernDigits(cell("latitude")));

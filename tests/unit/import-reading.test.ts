@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { guessMapping } from "@/lib/import/fields";
 import { matchDistrict, matchGovernorate } from "@/lib/import/places";
-import { readCaseRow, type ReadingRules } from "@/lib/import/rows";
+import { readCaseRow, suppliedFields, type ReadingRules } from "@/lib/import/rows";
 import { readTable, type Sheet } from "@/lib/import/table";
 import { matchVocabulary } from "@/lib/import/vocabulary-match";
 import { catalogues } from "@/lib/i18n/catalogues";
@@ -251,5 +251,20 @@ describe("the error file", () => {
       expect(messages.split("\n")).toHaveLength(4);
     }
     expect(errorFile(sheet, problems, translatorFor("en"))).toContain("Governorate: “Raqqa City Centre” is not a place we know.");
+  });
+});
+
+describe("the fields a file gives, for a re-import", () => {
+  it("names the form's fields fed by mapped columns only, a range column feeding both ends, and the date precision with the dates", () => {
+    const headers = ["Code", "Date", "Governorate", "Killed", "Notes"];
+    expect(new Set(suppliedFields(headers, { 0: "externalCode", 1: "incidentDateFrom", 2: "governorate", 3: "killed" }))).toEqual(
+      new Set(["externalCodes", "incidentDateFrom", "datePrecision", "governoratePcode", "killedMin", "killedMax"]),
+    );
+  });
+
+  it("takes each end of a harm count from its own column when the file has one, and never the title it makes up", () => {
+    const fields = suppliedFields(["Min", "Max", "Where"], { 0: "killedMin", 1: "killedMax", 2: "district" });
+    expect(new Set(fields)).toEqual(new Set(["killedMin", "killedMax", "districtPcode", "governoratePcode"]));
+    expect(fields).not.toContain("title");
   });
 });
