@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { uniqueWord } from "./support/cases";
+import { fileHaratAlBadu, uniqueWord } from "./support/cases";
 
 const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -81,7 +81,7 @@ test("a reviewer imports a workbook: picks the sheet, fixes the mapping and a va
   await expect(template.getByRole("status")).toHaveText("Template saved (version 1).");
 
   await commitAndWait(page, "Import 2 rows");
-  await expect(page.getByTestId("import-outcome")).toHaveText("2 allegations filed, 0 updated, 0 unchanged; 1 row left out.");
+  await expect(page.getByTestId("import-outcome")).toHaveText("2 allegations filed, 0 updated, 0 skipped (unchanged or left out by you); 1 row with problems left out.");
   const filed = page.getByTestId("filed-cases").getByRole("link");
   await expect(filed).toHaveCount(2);
   await filed.first().click();
@@ -95,7 +95,7 @@ test("a reviewer imports a workbook: picks the sheet, fixes the mapping and a va
   await expect(page.getByTestId("template-used")).toHaveText(`Read with the saved template “SNHR workbook ${code}”.`);
   await expect(page.getByTestId("preview-counts")).toHaveText("4 rows: 1 to file, 1 to update, 1 unchanged (already imported), 1 with problems, 0 left out by you.");
   await commitAndWait(page, "Import 2 rows");
-  await expect(page.getByTestId("import-outcome")).toHaveText("1 allegation filed, 1 updated, 1 unchanged; 1 row left out.");
+  await expect(page.getByTestId("import-outcome")).toHaveText("1 allegation filed, 1 updated, 1 skipped (unchanged or left out by you); 1 row with problems left out.");
 
   // Undone: what it filed is withdrawn, with the reason.
   await page.getByText("Undo this import").click();
@@ -108,6 +108,35 @@ test("a reviewer imports a workbook: picks the sheet, fixes the mapping and a va
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText("Undone");
   await expect(rows.last()).toContainText("Committed");
+});
+
+test("a row that looks like an allegation filed by hand is shown with it, and left out when the reviewer ticks it", async ({ staffPage, reviewerPage: page }) => {
+  test.setTimeout(90_000);
+  const title = `Filed by hand ${uniqueWord()}`;
+  await fileHaratAlBadu(staffPage, { title });
+  const code = `LA${uniqueWord()}`;
+  const csv = [
+    "Code,Date,Country,Governorate,Belligerent,Strike type,Civilians killed (min),Civilians killed (max),Title",
+    `${code}-1,26/09/2017,Syria,Ar-Raqqa,Coalition,Airstrike,3,4,Strike near Harat al-Badu`,
+    `${code}-2,03/02/2015,Syria,Ar-Raqqa,Coalition,Airstrike,1,1,Strike ${code}`,
+  ].join("\n");
+  await page.goto("/imports");
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: `${code}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Upload and preview" }).click();
+  await expect(page).toHaveURL(/\/imports\/[0-9a-f-]{36}$/);
+
+  const lookalikes = page.getByTestId("lookalikes");
+  await expect(lookalikes).toContainText("Looks like");
+  await expect(page.getByTestId("lookalike")).toHaveCount(1);
+  await lookalikes.getByLabel("Leave out row 2").check();
+  await page.getByRole("button", { name: "Check again" }).click();
+  await expect(page.getByTestId("preview-counts")).toHaveText("2 rows: 1 to file, 0 to update, 0 unchanged (already imported), 0 with problems, 1 left out by you.");
+  await expect(lookalikes.getByLabel("Leave out row 2")).toBeChecked();
+
+  await commitAndWait(page, "Import 1 row");
+  await expect(page.getByTestId("import-outcome")).toHaveText("1 allegation filed, 0 updated, 1 skipped (unchanged or left out by you); 0 rows with problems left out.");
+  await expect(page.getByTestId("filed-cases")).toContainText(`Strike ${code}`);
+  await expect(page.getByTestId("filed-cases")).not.toContainText("Strike near Harat al-Badu");
 });
 
 test("staff reach neither the import page nor its upload", async ({ staffPage: page, requestAs, baseURL }) => {
