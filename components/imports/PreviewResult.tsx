@@ -7,6 +7,7 @@ import type { ImportPreview } from "@/lib/import/preview";
 export async function PreviewResult({ preview, errorFileHref }: { preview: ImportPreview; errorFileHref: string }) {
   const t = await getTranslations("imports");
   const te = await getTranslations("errors");
+  const tl = await getTranslations();
   const format = await getFormatter();
   const locale = (await getLocale()) as Locale;
   const th = "py-2 pe-3 text-start font-semibold";
@@ -33,10 +34,11 @@ export async function PreviewResult({ preview, errorFileHref }: { preview: Impor
                 <th scope="col" className={th}>{t("date")}</th>
                 <th scope="col" className={th}>{t("place")}</th>
                 <th scope="col" className={th}>{t("killed")}</th>
+                <th scope="col" className={th}>{t("stage")}</th>
               </tr>
             </thead>
             <tbody>
-              {preview.firstRows.map(({ row, input }) => (
+              {preview.firstRows.map(({ row, input, stage, grading, answer }) => (
                 <tr key={row} className="border-b border-slate-200">
                   <td className="py-1 pe-3 tabular-nums">{row}</td>
                   <td className="py-1 pe-3 whitespace-nowrap" dir="ltr">{input.incidentDateFrom}</td>
@@ -45,6 +47,9 @@ export async function PreviewResult({ preview, errorFileHref }: { preview: Impor
                   </td>
                   <td className="py-1 pe-3 tabular-nums">
                     {input.killedMin === input.killedMax ? count(input.killedMin) : `${count(input.killedMin)}–${count(input.killedMax)}`}
+                  </td>
+                  <td className="py-1 pe-3">
+                    {[tl(`stages.${stage}`), grading && tl(`gradings.${grading}`), answer && tl(`answers.${answer}`)].filter(Boolean).join(" · ")}
                   </td>
                 </tr>
               ))}

@@ -1,16 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { importFields, type ImportField } from "@/lib/import/fields";
 import type { ImportPreview } from "@/lib/import/preview";
-import { vocabularyLists, type ReadingRules, type VocabularyList } from "@/lib/import/rows";
-
-/** The import field whose values come from each closed list. */
-const listOfField: Partial<Record<ImportField, VocabularyList>> = {
-  belligerents: "belligerents",
-  means: "means",
-  civilianObjects: "civilianObjects",
-  country: "countries",
-  locationAccuracy: "locationAccuracy",
-};
+import { listOfField, vocabularyLists, type ReadingRules, type VocabularyList } from "@/lib/import/rows";
 
 /** The file's values to map: those already mapped by the rules, and those the preview found outside our lists. */
 function valuesToMap(preview: ImportPreview, rules: ReadingRules): { list: VocabularyList; value: string; code: string }[] {

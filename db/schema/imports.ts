@@ -62,6 +62,8 @@ export const importRecords = pgTable(
     sourceKey: text("source_key"),
     /** The case's version as this import left it: a later version means someone changed it since. */
     caseVersion: integer("case_version").notNull().default(1),
+    /** This row filed the case (rather than updating one an earlier import filed): an undo withdraws it. */
+    created: boolean("created").notNull().default(false),
   },
   (t) => [index("import_records_import_idx").on(t.importId, t.rowNumber), index("import_records_key_idx").on(t.sourceKey), index("import_records_case_idx").on(t.caseId)],
 );

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { importStatuses } from "@/db/schema";
+import { belligerentAnswers, gradings, stages } from "@/lib/cases/vocabulary";
 import { importFields } from "@/lib/import/fields";
 import { cancelImport, errorFileOf, previewUpload, readingRequest, startImport, uploadImport } from "@/lib/import/jobs";
 import type { ImportPreview } from "@/lib/import/preview";
@@ -61,7 +62,15 @@ export const importPreviewDto = z.object({
     .array(z.object({ row: z.int(), cases: z.array(z.object({ id: z.uuid(), reference: z.string(), title: z.string() })) }))
     .describe("Rows to file that look like allegations filed by hand (within 3 days in the governorate, or 2 km): the first 200; leave one out with `skip`"),
   lookalikeCount: z.int().min(0),
-  firstRows: z.array(z.object({ row: z.int(), input: z.record(z.string(), z.unknown()).describe("The allegation as it would be filed: the fields of POST /cases") })),
+  firstRows: z.array(
+    z.object({
+      row: z.int(),
+      input: z.record(z.string(), z.unknown()).describe("The allegation as it would be filed: the fields of POST /cases"),
+      stage: z.enum(stages).describe("The stage the row takes it to: the moves a person would make, each in its trail"),
+      grading: z.enum(gradings).nullable(),
+      answer: z.enum(belligerentAnswers).nullable(),
+    }),
+  ),
   problems: z.array(problemDto),
   problemCount: z.int().min(0),
 });

@@ -9,7 +9,7 @@ import { expectedFailure, fail, fieldErrorsOf, ok, refuse, type Result } from "@
 import { lockCase } from "./access";
 import { caseFactsOf } from "./lifecycle-facts";
 import { decideMove, type CaseFacts, type MoveRequest } from "./lifecycle";
-import { duplicateInput, moveInput, sendingInput } from "./lifecycle-schemas";
+import { duplicateInput, moveInput, sendingInput, type SendingInput } from "./lifecycle-schemas";
 
 /** The signed-in person behind a lifecycle command: the machine decides by role, so the system may not move cases. */
 export function personOf(by: Principal | null): Actor {
@@ -165,42 +165,58 @@ export async function sendToBelligerent(db: Db, by: Principal | null, caseId: st
       if (!current) return fail("notFound");
       const evidence = await checkEvidence(tx, caseId, v.evidenceIds);
       if (!evidence.ok) return evidence;
-      const previous = await latestSending(tx, caseId);
-      if (v.kind === "re_evaluation" && !previous) return fail("invalidInput", { kind: ["noEarlierSending"] });
-      if (v.sentOn < current.incidentDateFrom) return fail("invalidInput", { sentOn: ["beforeIncident"] });
-      const [row] = await tx
-        .insert(belligerentResponses)
-        .values({ ...v, evidenceIds: evidence.value.ids, caseId, sentBy: person.id })
-        .returning({ id: belligerentResponses.id });
-      if (current.stage === "assessment") {
-        const moved = await applyMove(tx, person, current, { move: "send_to_belligerent" }, { set: { awaitingAnswerSince: v.sentOn } });
-        if (!moved.ok) refuse(moved);
-      } else if (current.stage === "belligerent_response" || current.stage === "redress") {
-        if (v.kind !== "re_evaluation") refuse(fail("invalidInput", { kind: ["onlyReEvaluationNow"] }));
-        if (!previous?.answer) refuse(fail("awaitingAnswer"));
-        await tx.update(cases).set({ awaitingAnswerSince: v.sentOn }).where(eq(cases.id, caseId));
-      } else {
-        refuse(fail("notFromThisStage"));
-      }
-      await recordAudit(tx, {
-        actor: person,
-        action: `response.${v.kind === "re_evaluation" ? "reEvaluationRequested" : "sent"}`,
-        entityType: "response",
-        entityId: row.id,
-        caseId,
-        changes: diff({}, {
-          kind: v.kind,
-          sentOn: v.sentOn,
-          channel: v.channel,
-          sentReference: v.sentReference ?? undefined,
-          evidence: evidence.value.names.length ? evidence.value.names : undefined,
-        }),
-      });
-      return ok({ id: row.id });
+      return addSending(tx, person, current, v, evidence.value);
     });
   } catch (err) {
     return expectedFailure(err);
   }
+}
+
+/**
+ * A sending of a locked case, in the caller's transaction (the form's, or an import's with the file and
+ * row as its reason): from assessment the move to belligerent response, later a re-evaluation request.
+ */
+export async function addSending(
+  tx: Tx,
+  person: Actor,
+  current: CaseRow,
+  v: SendingInput,
+  evidence: ChosenEvidence,
+  reason: string | null = null,
+): Promise<Result<{ id: string }>> {
+  const previous = await latestSending(tx, current.id);
+  if (v.kind === "re_evaluation" && !previous) return fail("invalidInput", { kind: ["noEarlierSending"] });
+  if (v.sentOn < current.incidentDateFrom) return fail("invalidInput", { sentOn: ["beforeIncident"] });
+  const [row] = await tx
+    .insert(belligerentResponses)
+    .values({ ...v, evidenceIds: evidence.ids, caseId: current.id, sentBy: person.id })
+    .returning({ id: belligerentResponses.id });
+  if (current.stage === "assessment") {
+    const moved = await applyMove(tx, person, current, { move: "send_to_belligerent" }, { set: { awaitingAnswerSince: v.sentOn }, reason });
+    if (!moved.ok) refuse(moved);
+  } else if (current.stage === "belligerent_response" || current.stage === "redress") {
+    if (v.kind !== "re_evaluation") refuse(fail("invalidInput", { kind: ["onlyReEvaluationNow"] }));
+    if (!previous?.answer) refuse(fail("awaitingAnswer"));
+    await tx.update(cases).set({ awaitingAnswerSince: v.sentOn }).where(eq(cases.id, current.id));
+  } else {
+    refuse(fail("notFromThisStage"));
+  }
+  await recordAudit(tx, {
+    actor: person,
+    action: `response.${v.kind === "re_evaluation" ? "reEvaluationRequested" : "sent"}`,
+    entityType: "response",
+    entityId: row.id,
+    caseId: current.id,
+    changes: diff({}, {
+      kind: v.kind,
+      sentOn: v.sentOn,
+      channel: v.channel,
+      sentReference: v.sentReference ?? undefined,
+      evidence: evidence.names.length ? evidence.names : undefined,
+    }),
+    reason,
+  });
+  return ok({ id: row.id });
 }
 
 async function referenceOf(tx: Tx, id: string): Promise<string> {

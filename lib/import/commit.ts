@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { insertRows } from "@/db/insert-rows";
 import { cases, importRecords, imports } from "@/db/schema";
@@ -9,6 +9,7 @@ import { actorId, creationEvent, fileCases } from "@/lib/cases/commands";
 import { incidentYearOf, reserveReferences } from "@/lib/cases/references";
 import { refreshSearchText } from "@/lib/cases/search-index";
 import { expectedFailure, fail, ok, refuse, type Result } from "@/lib/result";
+import { applyImportedLifecycles, type FiledLifecycle } from "./apply-lifecycle";
 import type { ColumnMapping } from "./fields";
 import { readImport, type ReadImport } from "./read-import";
 import { planReimport, type ReimportPlan } from "./reimport";
@@ -115,7 +116,7 @@ export async function commitImport(
           await insertRows(
             tx,
             importRecords,
-            batch.map(({ row, key }, i) => ({ importId, caseId: filed[i].id, rowNumber: row.number, sourceKey: key })),
+            batch.map(({ row, key }, i) => ({ importId, caseId: filed[i].id, rowNumber: row.number, sourceKey: key, created: true })),
           );
           await job?.progress(start + batch.length, fresh.length);
         }
@@ -127,6 +128,7 @@ export async function commitImport(
         }
         await recordCreations(tx, by as Principal, importId, request.fileName, created);
         await applyUpdates(tx, by as Principal, importId, request.fileName, plan.updates);
+        await applyImportedLifecycles(tx, by as Principal, importId, request.fileName, await filedLifecycles(tx, importId, fresh));
         await recordAudit(tx, {
           actor: by,
           action: "import.committed",
@@ -177,6 +179,18 @@ async function applyUpdates(tx: Tx, by: Principal, importId: string, fileName: s
       reason: `re-imported from ${fileName}, row ${item.row.number}`,
     })),
   );
+}
+
+/** The filed rows that carry a stage, grading or answer, with the cases they became. */
+async function filedLifecycles(tx: Tx, importId: string, fresh: ValidRow[]): Promise<FiledLifecycle[]> {
+  const lifecycleOf = new Map(fresh.flatMap((r) => (r.lifecycle && r.lifecycle.stage !== "submission" ? [[r.row.number, r.lifecycle] as const] : [])));
+  if (!lifecycleOf.size) return [];
+  const records = await tx
+    .select({ caseId: importRecords.caseId, rowNumber: importRecords.rowNumber })
+    .from(importRecords)
+    .where(and(eq(importRecords.importId, importId), sql`${importRecords.rowNumber} in (select (jsonb_array_elements_text(${JSON.stringify([...lifecycleOf.keys()])}::jsonb))::int)`))
+    .orderBy(asc(importRecords.rowNumber));
+  return records.map((r) => ({ ...r, lifecycle: lifecycleOf.get(r.rowNumber)! }));
 }
 
 const reasonOf = (fileName: string, rowNumber: number) => `imported from ${fileName}, row ${rowNumber}`;

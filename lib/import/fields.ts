@@ -33,6 +33,16 @@ export const importFields = [
   "civilianObjects",
   "narrative",
   "tags",
+  "stage",
+  "grading",
+  "answer",
+  "nonCredibleReason",
+  "deathsConceded",
+  "deathsConcededMin",
+  "deathsConcededMax",
+  "sentOn",
+  "answeredOn",
+  "closingReason",
 ] as const;
 export type ImportField = (typeof importFields)[number];
 
@@ -72,6 +82,16 @@ const HEADERS: Record<ImportField, string[]> = {
   civilianObjects: ["civilian objects", "civilian infrastructure", "objects hit", "infrastructure", "الأعيان المدنية", "المنشآت المتضررة"],
   narrative: ["narrative", "summary", "description", "details", "notes", "الرواية", "الوصف", "التفاصيل", "الملخص"],
   tags: ["tags", "keywords", "الوسوم", "الكلمات المفتاحية"],
+  stage: ["stage", "case stage", "status", "case status", "المرحلة", "حالة الملف"],
+  grading: ["grading", "grade", "civilian harm grading", "harm grading", "التصنيف", "الدرجة", "درجة التقييم"],
+  answer: ["belligerent answer", "belligerent assessment", "coalition assessment", "coalition answer", "belligerent response", "military assessment", "رد الطرف المتحارب", "رد التحالف", "تقييم التحالف"],
+  nonCredibleReason: ["non credible reason", "reason non credible", "سبب عدم المصداقية"],
+  deathsConceded: ["deaths conceded", "conceded deaths", "civilian deaths conceded", "deaths acknowledged", "acknowledged deaths", "القتلى المعترف بهم", "الوفيات المعترف بها"],
+  deathsConcededMin: ["deaths conceded min", "conceded deaths min", "أقل عدد للقتلى المعترف بهم"],
+  deathsConcededMax: ["deaths conceded max", "conceded deaths max", "أعلى عدد للقتلى المعترف بهم"],
+  sentOn: ["sent on", "date sent", "sent to belligerent", "date submitted", "تاريخ الإرسال"],
+  answeredOn: ["answered on", "answer date", "date of answer", "assessment date", "coalition assessment date", "تاريخ الرد"],
+  closingReason: ["closing reason", "reason closed", "سبب الإغلاق"],
 };
 
 const byHeader = new Map(importFields.flatMap((field) => HEADERS[field].map((h) => [compact(h), field] as const)));

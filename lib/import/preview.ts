@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { authorize, type Principal } from "@/lib/auth/actor";
 import type { CaseInput } from "@/lib/cases/schemas";
+import type { BelligerentAnswer, Grading, Stage } from "@/lib/cases/vocabulary";
 import { expectedFailure, ok, type Result } from "@/lib/result";
 import type { ColumnMapping } from "./fields";
 import { readImport, type ReadImport, type ReadRequest } from "./read-import";
@@ -40,7 +41,8 @@ export type ImportPreview = {
   /** Rows to file that look like allegations filed by hand (the filing form's duplicate rule), the first 200. */
   lookalikes: Lookalike[];
   lookalikeCount: number;
-  firstRows: { row: number; input: CaseInput }[];
+  /** Each as it would be filed, and the stage (with grading and answer) its row takes it to. */
+  firstRows: { row: number; input: CaseInput; stage: Stage; grading: Grading | null; answer: BelligerentAnswer | null }[];
   problems: RowProblem[];
   problemCount: number;
 };
@@ -98,7 +100,13 @@ export async function previewImport(
       setAside: read.value.setAside,
       lookalikes: lookalikes.slice(0, PREVIEW_LOOKALIKES),
       lookalikeCount: lookalikes.length,
-      firstRows: valid.slice(0, PREVIEW_ROWS).map((v) => ({ row: v.row.number, input: v.input })),
+      firstRows: valid.slice(0, PREVIEW_ROWS).map((v) => ({
+        row: v.row.number,
+        input: v.input,
+        stage: v.lifecycle?.stage ?? "submission",
+        grading: v.lifecycle?.assessment?.grading ?? null,
+        answer: v.lifecycle?.answer?.answer ?? null,
+      })),
       problems: problems.slice(0, PREVIEW_PROBLEMS),
       problemCount: problems.length,
     });

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from "@/lib/result";
 import type { CaseInput } from "@/lib/cases/schemas";
+import type { ImportedLifecycle } from "./lifecycle-columns";
 import { guessMapping, type ColumnMapping } from "./fields";
 import { defaultReadingRules, readCaseRow, type ReadingRules, type RowOutcome, type RowProblem } from "./rows";
 import { readTable, type ImportTable, type Row, type Sheet } from "./table";
@@ -11,7 +12,7 @@ export type ReadImport = {
   rules: ReadingRules;
   outcomes: { row: Row; outcome: RowOutcome }[];
   problems: RowProblem[];
-  valid: { row: Row; input: CaseInput; key: string | null }[];
+  valid: { row: Row; input: CaseInput; key: string | null; lifecycle: ImportedLifecycle | null }[];
   /** Rows the person chose to leave out (`skip`): neither filed nor listed as problems. */
   setAside: number[];
 };
@@ -38,6 +39,6 @@ export async function readImport(
   const setAside = sheet.rows.filter((row) => skip.has(row.number)).map((row) => row.number);
   const outcomes = sheet.rows.filter((row) => !skip.has(row.number)).map((row) => ({ row, outcome: readCaseRow(row, sheet.headers, mapping, rules) }));
   const problems = outcomes.flatMap(({ outcome }) => (outcome.ok ? [] : outcome.problems));
-  const valid = outcomes.flatMap(({ row, outcome }) => (outcome.ok ? [{ row, input: outcome.input, key: outcome.externalCode }] : []));
+  const valid = outcomes.flatMap(({ row, outcome }) => (outcome.ok ? [{ row, input: outcome.input, key: outcome.externalCode, lifecycle: outcome.lifecycle }] : []));
   return ok({ table: table.value, sheet, mapping, rules, outcomes, problems, valid, setAside });
 }

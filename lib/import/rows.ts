@@ -1,8 +1,20 @@
 import { caseInput, type CaseInput } from "@/lib/cases/schemas";
-import { belligerents, civilianObjects, countries, locationAccuracies, means } from "@/lib/cases/vocabulary";
+import {
+  belligerentAnswers,
+  belligerents,
+  civilianObjects,
+  closingReasons,
+  countries,
+  gradings,
+  locationAccuracies,
+  means,
+  nonCredibleReasons,
+  stages,
+} from "@/lib/cases/vocabulary";
 import { districtOf, governorateOf } from "@/lib/places/admin-areas";
 import { fieldErrorsOf } from "@/lib/result";
 import type { ColumnMapping, ImportField } from "./fields";
+import { readLifecycle, type ImportedLifecycle } from "./lifecycle-columns";
 import { matchDistrict, matchGovernorate } from "./places";
 import { importDate, importList, importRange, westernDigits, type DateOrder } from "./row-values";
 import type { Row } from "./table";
@@ -20,10 +32,37 @@ export type ReadingRules = {
 export const defaultReadingRules: ReadingRules = { dateOrder: "dmy", values: {} };
 
 /** The closed lists an import maps values into, by the catalogue name of their labels. */
-export const vocabularyLists = { belligerents, means, civilianObjects, countries, locationAccuracy: locationAccuracies } as const;
+export const vocabularyLists = {
+  belligerents,
+  means,
+  civilianObjects,
+  countries,
+  locationAccuracy: locationAccuracies,
+  stages,
+  gradings,
+  answers: belligerentAnswers,
+  nonCredibleReasons,
+  closingReasons,
+} as const;
 export type VocabularyList = keyof typeof vocabularyLists;
 
-export type RowOutcome = { ok: true; input: CaseInput; externalCode: string | null } | { ok: false; problems: RowProblem[] };
+/** The import field whose values come from each closed list. */
+export const listOfField: Partial<Record<ImportField, VocabularyList>> = {
+  belligerents: "belligerents",
+  means: "means",
+  civilianObjects: "civilianObjects",
+  country: "countries",
+  locationAccuracy: "locationAccuracy",
+  stage: "stages",
+  grading: "gradings",
+  answer: "answers",
+  nonCredibleReason: "nonCredibleReasons",
+  closingReason: "closingReasons",
+};
+
+export type RowOutcome =
+  | { ok: true; input: CaseInput; externalCode: string | null; lifecycle: ImportedLifecycle | null }
+  | { ok: false; problems: RowProblem[] };
 
 /**
  * One row read as an allegation: its cells turned into what the filing form would post, then
@@ -64,7 +103,7 @@ function readRow(row: Row, headers: string[], mapping: ColumnMapping, rules: Rea
   // The form field a schema error names → the file's field it came from.
   const sourceOf: Record<string, ImportField> = {};
 
-  const vocabulary = (field: ImportField, list: VocabularyList, many: boolean): string[] => {
+  const vocabulary = (field: ImportField, list: VocabularyList = listOfField[field]!, many = false): string[] => {
     const written = many ? importList(cell(field)) : [cell(field)].filter(Boolean);
     const codes: string[] = [];
     for (const value of written) {
@@ -135,6 +174,8 @@ function readRow(row: Row, headers: string[], mapping: ColumnMapping, rules: Rea
   // A file without titles gets one a person can recognise: its code, place and date.
   set("title", "title", cell("title") || [externalCode, place, from].filter(Boolean).join(" · "));
 
+  const lifecycle = readLifecycle({ cell, problem, code: (field) => vocabulary(field)[0], dateOrder: rules.dateOrder }, from);
+
   const parsed = caseInput.safeParse(input);
   if (!parsed.success) {
     // A value already reported as unknown is not reported again as missing.
@@ -146,7 +187,7 @@ function readRow(row: Row, headers: string[], mapping: ColumnMapping, rules: Rea
     }
   }
   if (problems.length || !parsed.success) return { outcome: { ok: false, problems }, sourceOf };
-  return { outcome: { ok: true, input: parsed.data, externalCode }, sourceOf };
+  return { outcome: { ok: true, input: parsed.data, externalCode, lifecycle }, sourceOf };
 }
 
 function placeParams(value: string, suggestion: { nameEn: string; nameAr: string; pcode: string } | null): Record<string, string> {

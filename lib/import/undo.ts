@@ -30,18 +30,20 @@ export async function undoImport(db: Db, by: Principal | null, importId: string,
       const [current] = await tx.select().from(imports).where(eq(imports.id, importId)).for("update");
       if (!current) return fail("notFound");
       if (current.status !== "committed") return fail("importNotUndoable", undefined, { status: current.status });
-      // What it created (version 1); what it updated of earlier imports' allegations stays, each change in its trail.
+      // What it created; what it updated of earlier imports' allegations stays, each change in its trail.
       const filed = tx
         .select({ id: importRecords.caseId })
         .from(importRecords)
-        .where(and(eq(importRecords.importId, importId), eq(importRecords.caseVersion, 1)));
+        .where(and(eq(importRecords.importId, importId), eq(importRecords.created, true)));
+      // Its own events (creation, the moves its rows asked for) all come before its commit event; anything after is a change since.
+      const committedAt = sql`(select max(${auditEvents.id}) from ${auditEvents} where ${auditEvents.entityType} = 'import' and ${auditEvents.entityId} = ${importId} and ${auditEvents.action} = 'import.committed')`;
       const changed = await tx
         .select({ reference: cases.reference })
         .from(cases)
         .where(
           and(
             inArray(cases.id, filed),
-            sql`(${cases.deletedAt} is not null or exists (select 1 from ${auditEvents} where ${auditEvents.caseId} = ${cases.id} and ${ne(auditEvents.action, "case.created")}))`,
+            sql`(${cases.deletedAt} is not null or exists (select 1 from ${auditEvents} where ${auditEvents.caseId} = ${cases.id} and ${auditEvents.id} > ${committedAt}))`,
           ),
         )
         .orderBy(cases.reference);
