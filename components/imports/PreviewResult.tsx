@@ -24,6 +24,9 @@ export async function PreviewResult({ preview, errorFileHref }: { preview: Impor
           setAside: format.number(preview.setAside.length),
         })}
       </p>
+      {preview.victims ? (
+        <p data-testid="victims-to-file">{t("victimsToFile", { count: preview.victims.toFile, sheet: preview.victims.sheet })}</p>
+      ) : null}
       {preview.firstRows.length ? (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-sm" data-testid="first-rows">
@@ -85,7 +88,7 @@ export async function PreviewResult({ preview, errorFileHref }: { preview: Impor
                 <tbody>
                   {preview.problems.map((p, i) => (
                     <tr key={i} className="border-b border-slate-200 align-top" data-testid="problem">
-                      <td className="py-1 pe-3 tabular-nums">{p.row}</td>
+                      <td className="py-1 pe-3 tabular-nums">{p.sheet ? t("rowOfSheet", { sheet: p.sheet, row: p.row }) : p.row}</td>
                       <td className="py-1 pe-3">{p.column ?? ""}</td>
                       <td className="py-1 pe-3">{te.has(p.message) ? te(p.message, p.params) : te("invalid")}</td>
                     </tr>

@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import { importFields, type ImportField } from "@/lib/import/fields";
+import { importFields } from "@/lib/import/fields";
 import type { ImportPreview } from "@/lib/import/preview";
 import { listOfField, vocabularyLists, type ReadingRules, type VocabularyList } from "@/lib/import/rows";
+import { victimFields } from "@/lib/import/victim-rows";
+import { MappingTable } from "./MappingTable";
 
 /** The file's values to map: those already mapped by the rules, and those the preview found outside our lists. */
 function valuesToMap(preview: ImportPreview, rules: ReadingRules): { list: VocabularyList; value: string; code: string }[] {
@@ -10,7 +12,7 @@ function valuesToMap(preview: ImportPreview, rules: ReadingRules): { list: Vocab
     for (const [value, code] of Object.entries(map ?? {})) seen.set(`${list}\u0000${value}`, { list, value, code });
   }
   for (const p of preview.problems) {
-    const list = listOfField[p.field as ImportField];
+    const list = listOfField[p.field as keyof typeof listOfField];
     const value = p.params?.value;
     if (!list || !value || !p.message.startsWith("unknownValue")) continue;
     const key = `${list}\u0000${value}`;
@@ -56,36 +58,38 @@ export async function ReadingForm({ preview, rules }: { preview: ImportPreview; 
           </select>
         </label>
       </div>
-      <table className="w-full border-collapse text-sm" data-testid="mapping-table">
-        <caption className="sr-only">{t("reading")}</caption>
-        <thead>
-          <tr className="border-b border-slate-400 text-start text-slate-700">
-            <th scope="col" className="py-2 pe-3 text-start">{t("column")}</th>
-            <th scope="col" className="py-2 pe-3 text-start">{t("example")}</th>
-            <th scope="col" className="py-2 pe-3 text-start">{t("field")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.headers.map((header, column) => (
-            <tr key={column} className="border-b border-slate-200">
-              <th scope="row" className="py-1 pe-3 text-start font-medium">
-                <label htmlFor={`map-${column}`}>{header || `#${column + 1}`}</label>
-              </th>
-              <td className="max-w-xs truncate py-1 pe-3 text-slate-600">{preview.examples[column]}</td>
-              <td className="py-1 pe-3">
-                <select id={`map-${column}`} name={`m.${column}`} defaultValue={preview.mapping[column] ?? ""} className={select}>
-                  <option value="">{t("notImported")}</option>
-                  {importFields.map((f) => (
-                    <option key={f} value={f}>
-                      {tf(f)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <MappingTable caption={t("reading")} headers={preview.headers} examples={preview.examples} mapping={preview.mapping} fields={importFields} prefix="m." testId="mapping-table" />
+      {preview.sheets.length > 1 ? (
+        <fieldset className="flex flex-col gap-2" data-testid="victims-sheet">
+          <legend className="font-semibold">{t("victimsSheet")}</legend>
+          <p className="text-sm text-slate-700">{t("victimsSheetHelp")}</p>
+          {preview.victims ? <input type="hidden" name="vmappedSheet" value={preview.victims.sheet} /> : null}
+          <label className="flex flex-col gap-1 text-sm font-medium">
+            {t("victimsSheetChoice")}
+            <select name="vs" defaultValue={preview.victims?.sheet ?? ""} className={select}>
+              <option value="">{t("noVictimsSheet")}</option>
+              {preview.sheets
+                .filter((s) => s !== preview.sheet)
+                .map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+            </select>
+          </label>
+          {preview.victims ? (
+            <MappingTable
+              caption={t("victimsSheet")}
+              headers={preview.victims.headers}
+              examples={preview.victims.examples}
+              mapping={preview.victims.mapping}
+              fields={victimFields}
+              prefix="vm."
+              testId="victims-mapping-table"
+            />
+          ) : null}
+        </fieldset>
+      ) : null}
       {values.length ? (
         <fieldset className="flex flex-col gap-2" data-testid="value-maps">
           <legend className="font-semibold">{t("unknownValues")}</legend>

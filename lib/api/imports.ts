@@ -2,6 +2,8 @@ import { z } from "zod";
 import { importStatuses } from "@/db/schema";
 import { belligerentAnswers, gradings, stages } from "@/lib/cases/vocabulary";
 import { importFields } from "@/lib/import/fields";
+import { rulesInput } from "@/lib/import/templates";
+import { victimFields } from "@/lib/import/victim-rows";
 import { cancelImport, errorFileOf, previewUpload, readingRequest, startImport, uploadImport } from "@/lib/import/jobs";
 import type { ImportPreview } from "@/lib/import/preview";
 import { listImports, readImportState, type ImportState } from "@/lib/import/queries";
@@ -37,6 +39,7 @@ export const importDto = z.object({
 export const importListDto = z.object({ items: z.array(importDto) });
 
 const problemDto = z.object({
+  sheet: z.string().optional().describe("The victims sheet, for a problem of one of its rows (otherwise the allegations' sheet)"),
   row: z.int(),
   column: z.string().nullable(),
   field: z.string(),
@@ -49,7 +52,7 @@ export const importPreviewDto = z.object({
   headers: z.array(z.string()),
   examples: z.array(z.string()).describe("Each column's first value that is not empty"),
   mapping: z.record(z.string(), z.enum(importFields)).describe("Column number (from 0) → our field"),
-  rules: z.object({ dateOrder: z.enum(["dmy", "mdy"]), values: z.record(z.string(), z.record(z.string(), z.string())) }).describe("The reading rules used"),
+  rules: rulesInput.describe("The reading rules used"),
   template: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   rows: z.int().min(0),
   validRows: z.int().min(0),
@@ -73,6 +76,16 @@ export const importPreviewDto = z.object({
   ),
   problems: z.array(problemDto),
   problemCount: z.int().min(0),
+  victims: z
+    .object({
+      sheet: z.string(),
+      headers: z.array(z.string()),
+      examples: z.array(z.string()),
+      mapping: z.record(z.string(), z.enum(victimFields)).describe("Column number (from 0) of the victims sheet → victim field"),
+      toFile: z.int().min(0).describe("Victims a commit would file, with the new allegations their key names"),
+    })
+    .nullable()
+    .describe("The victims sheet named by `rules.victims`, joined to the allegations on their code"),
 });
 export const importUndoneDto = z.object({ withdrawn: z.int().min(0) });
 
@@ -100,7 +113,7 @@ function toImportDto(s: ImportState): z.input<typeof importDto> {
 function toPreviewDto(p: ImportPreview) {
   return {
     ...p,
-    problems: p.problems.map(({ row, column, field, message, params }) => ({ row, column, field, code: message, message: englishMessage(message, params) })),
+    problems: p.problems.map(({ sheet, row, column, field, message, params }) => ({ sheet, row, column, field, code: message, message: englishMessage(message, params) })),
   };
 }
 

@@ -11,9 +11,10 @@ import { refreshSearchText } from "@/lib/cases/search-index";
 import { expectedFailure, fail, ok, refuse, type Result } from "@/lib/result";
 import { applyImportedLifecycles, type FiledLifecycle } from "./apply-lifecycle";
 import type { ColumnMapping } from "./fields";
+import { fileImportedVictims } from "./file-victims";
 import { readImport, type ReadImport } from "./read-import";
 import { planReimport, type ReimportPlan } from "./reimport";
-import type { ReadingRules, RowProblem } from "./rows";
+import { byPlace, type ReadingRules, type RowProblem } from "./rows";
 
 /** Rows filed per statement: well under PostgreSQL's 65,535 parameters at the case's ~35 columns. */
 const COMMIT_BATCH = 500;
@@ -36,6 +37,8 @@ export type ImportOutcome = {
   updated: number;
   /** Rows an earlier import filed, unchanged: not filed twice. */
   skipped: number;
+  /** Victims filed from the victims sheet, with the new allegations. */
+  victims: number;
   problems: RowProblem[];
   invalidRows: number;
 };
@@ -85,7 +88,7 @@ export async function commitImport(
         const updated = plan.updates.length;
         const skipped = plan.unchanged.length + read.value.setAside.length;
         const invalid = outcomes.length - valid.length + plan.problems.length;
-        const problems = [...read.value.problems, ...plan.problems].sort((a, b) => a.row - b.row);
+        const problems = [...read.value.problems, ...plan.problems].sort(byPlace);
         const outcome = { sheet: sheet.name, template: { mapping: request.mapping, rules }, created, updated, skipped, invalid };
         // A job's row is written to only at the end: progress is written to it from outside this transaction meanwhile.
         if (!job) {
@@ -128,6 +131,9 @@ export async function commitImport(
         }
         await recordCreations(tx, by as Principal, importId, request.fileName, created);
         await applyUpdates(tx, by as Principal, importId, request.fileName, plan.updates);
+        const victimsFiled = await filedVictims(tx, importId, fresh, read.value);
+        const victimCount = victimsFiled.reduce((n, f) => n + f.victims.length, 0);
+        if (victimCount) await fileImportedVictims(tx, by as Principal, request.fileName, read.value.victims!.sheet.name, victimsFiled);
         await applyImportedLifecycles(tx, by as Principal, importId, request.fileName, await filedLifecycles(tx, importId, fresh));
         await recordAudit(tx, {
           actor: by,
@@ -137,10 +143,13 @@ export async function commitImport(
           subject: request.fileName,
           changes: {
             file: { from: null, to: { name: request.fileName, size: request.bytes.length, sha256, sheet: sheet.name } },
-            counts: { from: null, to: { rows: outcomes.length + read.value.setAside.length, created, updated, skipped, invalid, setAside: read.value.setAside.length } },
+            counts: {
+              from: null,
+              to: { rows: outcomes.length + read.value.setAside.length, created, updated, skipped, invalid, setAside: read.value.setAside.length, victims: victimCount },
+            },
           },
         });
-        return { importId, created, updated, skipped, problems, invalidRows: invalid };
+        return { importId, created, updated, skipped, victims: victimCount, problems, invalidRows: invalid };
       }),
     );
   } catch (err) {
@@ -181,16 +190,29 @@ async function applyUpdates(tx: Tx, by: Principal, importId: string, fileName: s
   );
 }
 
-/** The filed rows that carry a stage, grading or answer, with the cases they became. */
-async function filedLifecycles(tx: Tx, importId: string, fresh: ValidRow[]): Promise<FiledLifecycle[]> {
-  const lifecycleOf = new Map(fresh.flatMap((r) => (r.lifecycle && r.lifecycle.stage !== "submission" ? [[r.row.number, r.lifecycle] as const] : [])));
-  if (!lifecycleOf.size) return [];
+/** The cases the import filed for these rows, by row number. */
+async function casesOfRows(tx: Tx, importId: string, rowNumbers: number[]): Promise<Map<number, string>> {
+  if (!rowNumbers.length) return new Map();
   const records = await tx
     .select({ caseId: importRecords.caseId, rowNumber: importRecords.rowNumber })
     .from(importRecords)
-    .where(and(eq(importRecords.importId, importId), sql`${importRecords.rowNumber} in (select (jsonb_array_elements_text(${JSON.stringify([...lifecycleOf.keys()])}::jsonb))::int)`))
-    .orderBy(asc(importRecords.rowNumber));
-  return records.map((r) => ({ ...r, lifecycle: lifecycleOf.get(r.rowNumber)! }));
+    .where(and(eq(importRecords.importId, importId), sql`${importRecords.rowNumber} in (select (jsonb_array_elements_text(${JSON.stringify(rowNumbers)}::jsonb))::int)`));
+  return new Map(records.map((r) => [r.rowNumber, r.caseId]));
+}
+
+/** The filed rows that carry a stage, grading or answer, in the file's order, with the cases they became. */
+async function filedLifecycles(tx: Tx, importId: string, fresh: ValidRow[]): Promise<FiledLifecycle[]> {
+  const moved = fresh.filter((r) => r.lifecycle && r.lifecycle.stage !== "submission");
+  const caseOf = await casesOfRows(tx, importId, moved.map((r) => r.row.number));
+  return moved.map((r) => ({ caseId: caseOf.get(r.row.number)!, rowNumber: r.row.number, lifecycle: r.lifecycle! }));
+}
+
+/** The filed rows' victims from the victims sheet, with the cases they belong to. */
+async function filedVictims(tx: Tx, importId: string, fresh: ValidRow[], read: ReadImport) {
+  const byKey = read.victims?.byKey;
+  const withVictims = byKey ? fresh.filter((r) => r.key && byKey.has(r.key)) : [];
+  const caseOf = await casesOfRows(tx, importId, withVictims.map((r) => r.row.number));
+  return withVictims.map((r) => ({ caseId: caseOf.get(r.row.number)!, victims: byKey!.get(r.key!)! }));
 }
 
 const reasonOf = (fileName: string, rowNumber: number) => `imported from ${fileName}, row ${rowNumber}`;

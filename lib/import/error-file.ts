@@ -9,7 +9,8 @@ import type { Sheet } from "./table";
  */
 export function errorFile(sheet: Sheet, problems: RowProblem[], t: Translate): string {
   const byRow = new Map<number, RowProblem[]>();
-  for (const p of problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
+  // A victims sheet's problems are the allegation's, through "its victims have problems" on its row.
+  for (const p of problems) if (!p.sheet) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
   const width = Math.max(sheet.headers.length, ...sheet.rows.map((r) => r.cells.length));
   const pad = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? "");
   const lines = [csvLine([...pad(sheet.headers), t("import.errorFile.row"), t("import.errorFile.problems")])];

@@ -7,8 +7,10 @@ import type { ColumnMapping } from "./fields";
 import { readImport, type ReadImport, type ReadRequest } from "./read-import";
 import { handFiledLookalikes, type Lookalike } from "./lookalikes";
 import { planReimport } from "./reimport";
-import type { ReadingRules, RowProblem } from "./rows";
+import { byPlace, type ReadingRules, type RowProblem } from "./rows";
+import type { Sheet } from "./table";
 import { listTemplates, templateFor } from "./templates";
+import type { VictimMapping } from "./victim-rows";
 
 /** How many rows the preview shows as they would be filed, and how many problems it lists. */
 export const PREVIEW_ROWS = 10;
@@ -45,6 +47,8 @@ export type ImportPreview = {
   firstRows: { row: number; input: CaseInput; stage: Stage; grading: Grading | null; answer: BelligerentAnswer | null }[];
   problems: RowProblem[];
   problemCount: number;
+  /** The victims sheet as read: its columns and mapping, and how many victims a commit would file with the new allegations. */
+  victims: { sheet: string; headers: string[]; examples: string[]; mapping: VictimMapping; toFile: number } | null;
 };
 
 /**
@@ -81,13 +85,13 @@ export async function previewImport(
     if (!read.ok) return read;
     const { table, sheet, mapping, rules, outcomes, valid, template } = read.value;
     const plan = await planReimport(db, read.value);
-    const problems = [...read.value.problems, ...plan.problems].sort((a, b) => a.row - b.row);
+    const problems = [...read.value.problems, ...plan.problems].sort(byPlace);
     const lookalikes = await handFiledLookalikes(db, plan.fresh);
     return ok({
       sheets: table.sheets.map((s) => s.name),
       sheet: sheet.name,
       headers: sheet.headers,
-      examples: sheet.headers.map((_, column) => sheet.rows.slice(0, 50).find((r) => r.cells[column]?.trim())?.cells[column].trim() ?? ""),
+      examples: examplesOf(sheet),
       mapping,
       rules,
       template,
@@ -109,8 +113,18 @@ export async function previewImport(
       })),
       problems: problems.slice(0, PREVIEW_PROBLEMS),
       problemCount: problems.length,
+      victims: read.value.victims && {
+        sheet: read.value.victims.sheet.name,
+        headers: read.value.victims.sheet.headers,
+        examples: examplesOf(read.value.victims.sheet),
+        mapping: read.value.victims.mapping,
+        toFile: plan.fresh.reduce((n, r) => n + ((r.key && read.value.victims!.byKey.get(r.key)?.length) || 0), 0),
+      },
     });
   } catch (err) {
     return expectedFailure(err);
   }
 }
+
+/** Each column's first value that is not empty, among the first rows. */
+const examplesOf = (sheet: Sheet) => sheet.headers.map((_, column) => sheet.rows.slice(0, 50).find((r) => r.cells[column]?.trim())?.cells[column].trim() ?? "");

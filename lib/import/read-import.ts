@@ -4,6 +4,7 @@ import type { ImportedLifecycle } from "./lifecycle-columns";
 import { guessMapping, type ColumnMapping } from "./fields";
 import { defaultReadingRules, readCaseRow, type ReadingRules, type RowOutcome, type RowProblem } from "./rows";
 import { readTable, type ImportTable, type Row, type Sheet } from "./table";
+import { guessVictimMapping, readVictimRows, type VictimField, type VictimMapping, type VictimRow } from "./victim-rows";
 
 export type ReadImport = {
   table: ImportTable;
@@ -15,6 +16,8 @@ export type ReadImport = {
   valid: { row: Row; input: CaseInput; key: string | null; lifecycle: ImportedLifecycle | null }[];
   /** Rows the person chose to leave out (`skip`): neither filed nor listed as problems. */
   setAside: number[];
+  /** The victims sheet as read, its victims by the key of the allegation they belong to (valid rows only). */
+  victims: { sheet: Sheet; mapping: VictimMapping; byKey: Map<string, VictimRow[]>; count: number } | null;
 };
 
 export type ReadRequest = { bytes: Uint8Array; sheet?: string; mapping?: ColumnMapping; rules?: ReadingRules; skip?: number[] };
@@ -38,7 +41,65 @@ export async function readImport(
   const skip = new Set(request.skip ?? []);
   const setAside = sheet.rows.filter((row) => skip.has(row.number)).map((row) => row.number);
   const outcomes = sheet.rows.filter((row) => !skip.has(row.number)).map((row) => ({ row, outcome: readCaseRow(row, sheet.headers, mapping, rules) }));
-  const problems = outcomes.flatMap(({ outcome }) => (outcome.ok ? [] : outcome.problems));
-  const valid = outcomes.flatMap(({ row, outcome }) => (outcome.ok ? [{ row, input: outcome.input, key: outcome.externalCode, lifecycle: outcome.lifecycle }] : []));
-  return ok({ table: table.value, sheet, mapping, rules, outcomes, problems, valid, setAside });
+  const problems: RowProblem[] = outcomes.flatMap(({ outcome }) => (outcome.ok ? [] : outcome.problems));
+  let valid = outcomes.flatMap(({ row, outcome }) => (outcome.ok ? [{ row, input: outcome.input, key: outcome.externalCode, lifecycle: outcome.lifecycle }] : []));
+  let victims: ReadImport["victims"] = null;
+  if (rules.victims) {
+    const joined = joinVictims(table.value, sheet, mapping, rules, valid);
+    if (!joined.ok) return joined;
+    victims = joined.value.victims;
+    problems.push(...joined.value.problems);
+    valid = valid.filter((v) => !joined.value.leftOut.has(v.row.number));
+  }
+  return ok({ table: table.value, sheet, mapping, rules, outcomes, problems, valid, setAside, victims });
+}
+
+/**
+ * The victims sheet read and joined to the allegations on their key (the main sheet's code column).
+ * An allegation whose victims have a problem is left out with them, so it is never filed without
+ * some of its victims; a victim whose key names no row of the file is a problem of its own.
+ */
+function joinVictims(table: ImportTable, sheet: Sheet, mapping: ColumnMapping, rules: ReadingRules, valid: ReadImport["valid"]) {
+  const reading = rules.victims!;
+  const victimSheet = table.sheets.find((s) => s.name === reading.sheet && s !== sheet);
+  if (!victimSheet) return fail("invalidInput", { victimsSheet: ["invalid"] });
+  const victimMapping = reading.mapping ?? guessVictimMapping(victimSheet.headers);
+  if (Object.keys(victimMapping).some((column) => Number(column) >= victimSheet.headers.length)) return fail("invalidInput", { victimsMapping: ["invalid"] });
+  const read = readVictimRows(victimSheet, victimMapping, rules.values);
+  const keyColumn = Object.entries(mapping).find(([, field]) => field === "externalCode")?.[0];
+  const rowOfKey = new Map<string, number>();
+  for (const row of sheet.rows) {
+    const key = keyColumn === undefined ? "" : (row.cells[Number(keyColumn)] ?? "").trim();
+    if (key && !rowOfKey.has(key)) rowOfKey.set(key, row.number);
+  }
+  const problems: RowProblem[] = [...read.problems];
+  const badRows = new Map<number, number[]>();
+  const victimKeyColumn = Number(Object.entries(victimMapping).find(([, f]) => f === "victimKey")?.[0] ?? -1);
+  const victimRow = new Map(victimSheet.rows.map((r) => [r.number, r]));
+  for (const p of read.problems) {
+    const key = (victimRow.get(p.row)?.cells[victimKeyColumn] ?? "").trim();
+    const allegation = rowOfKey.get(key);
+    if (allegation !== undefined) badRows.set(allegation, [...new Set([...(badRows.get(allegation) ?? []), p.row])]);
+  }
+  const validKeys = new Set(valid.flatMap((v) => (v.key ? [v.key] : [])));
+  const byKey = new Map<string, VictimRow[]>();
+  let count = 0;
+  for (const victim of read.victims) {
+    if (!rowOfKey.has(victim.key)) {
+      problems.push({ sheet: victimSheet.name, row: victim.row.number, column: headerOf(victimSheet, victimMapping, "victimKey"), field: "victimKey", message: "victimNoAllegation", params: { value: victim.key } });
+      continue;
+    }
+    if (!validKeys.has(victim.key) || badRows.has(rowOfKey.get(victim.key)!)) continue;
+    byKey.set(victim.key, [...(byKey.get(victim.key) ?? []), victim]);
+    count++;
+  }
+  for (const [row, victimRows] of badRows) {
+    problems.push({ row, column: null, field: "victims", message: "victimsHaveProblems", params: { sheet: victimSheet.name, rows: victimRows.join(", ") } });
+  }
+  return ok({ victims: { sheet: victimSheet, mapping: victimMapping, byKey, count }, problems, leftOut: new Set(badRows.keys()) });
+}
+
+function headerOf(sheet: Sheet, mapping: VictimMapping, field: VictimField): string | null {
+  const column = Object.entries(mapping).find(([, f]) => f === field)?.[0];
+  return column === undefined ? null : sheet.headers[Number(column)] || `#${Number(column) + 1}`;
 }

@@ -7,7 +7,8 @@ type Query = Record<string, string | string[] | undefined>;
  * How the import page keeps a reading in its address (a GET form, so a reload or a shared link shows
  * the same preview): `sheet`, `mapped=1` (and `mappedSheet`, the sheet it was made for) with
  * `m.<column>=<field>` (empty: not imported), `date`, and
- * `v.<list>.<file's value>=<our code>`, and `skip=<row>` for each row left out; without `mapped`, the file is read by a template or a guess.
+ * `v.<list>.<file's value>=<our code>`, `vs=<victims sheet>` (with `vmappedSheet` and `vm.<column>=<victim field>`
+ * once its mapping was made for that sheet), and `skip=<row>` for each row left out; without `mapped`, the file is read by a template or a guess.
  * Nothing here is trusted: readingRequest checks it all.
  */
 export function readingFromQuery(query: Query): Record<string, unknown> {
@@ -32,7 +33,19 @@ export function readingFromQuery(query: Query): Record<string, unknown> {
   out.mapping = mapping;
   const skip = [query.skip ?? []].flat().filter((v) => /^\d{1,7}$/.test(v)).map(Number);
   if (skip.length) out.skip = skip;
-  out.rules = { dateOrder: one(query.date) || "dmy", values };
+  const rules: Record<string, unknown> = { dateOrder: one(query.date) || "dmy", values };
+  // A victims sheet, and its mapping once made for that very sheet (otherwise guessed from its headers).
+  const victimsSheet = one(query.vs);
+  if (victimsSheet) {
+    const victimMapping: Record<string, string> = {};
+    for (const [key, value] of Object.entries(query)) {
+      const column = key.match(/^vm\.(\d{1,3})$/)?.[1];
+      const chosen = one(value);
+      if (column !== undefined && chosen) victimMapping[column] = chosen;
+    }
+    rules.victims = one(query.vmappedSheet) === victimsSheet ? { sheet: victimsSheet, mapping: victimMapping } : { sheet: victimsSheet };
+  }
+  out.rules = rules;
   return out;
 }
 
@@ -46,6 +59,14 @@ export function queryOfReading(reading: { sheet?: string; mapping: ColumnMapping
   query.set("date", reading.rules.dateOrder);
   for (const [list, map] of Object.entries(reading.rules.values) as [VocabularyList, Record<string, string>][]) {
     for (const [value, code] of Object.entries(map ?? {})) query.set(`v.${list}.${value}`, code);
+  }
+  const victims = reading.rules.victims;
+  if (victims) {
+    query.set("vs", victims.sheet);
+    if (victims.mapping) {
+      query.set("vmappedSheet", victims.sheet);
+      for (const [column, field] of Object.entries(victims.mapping)) query.set(`vm.${column}`, field);
+    }
   }
   return query;
 }

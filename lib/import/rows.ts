@@ -5,29 +5,47 @@ import {
   civilianObjects,
   closingReasons,
   countries,
+  ageGroups,
   gradings,
+  identityVerifications,
   locationAccuracies,
   means,
   nonCredibleReasons,
+  sexes,
   stages,
+  victimOutcomes,
 } from "@/lib/cases/vocabulary";
 import { districtOf, governorateOf } from "@/lib/places/admin-areas";
 import { fieldErrorsOf } from "@/lib/result";
 import type { ColumnMapping, ImportField } from "./fields";
 import { readLifecycle, type ImportedLifecycle } from "./lifecycle-columns";
+import type { VictimField, VictimsReading } from "./victim-rows";
 import { matchDistrict, matchGovernorate } from "./places";
 import { importDate, importList, importRange, westernDigits, type DateOrder } from "./row-values";
 import type { Row } from "./table";
 import { matchVocabulary, type ValueMap } from "./vocabulary-match";
 
 /** One problem of one row: where it is (the file's row number and column header) and the message key (under "errors."). */
-export type RowProblem = { row: number; column: string | null; field: string; message: string; params?: Record<string, string> };
+export type RowProblem = {
+  row: number;
+  column: string | null;
+  field: string;
+  message: string;
+  params?: Record<string, string>;
+  /** The sheet the row is on, when it is not the allegations' (a victims sheet). */
+  sheet?: string;
+};
+
+/** Problems in the order a person reads them: the allegations' sheet by row, then the victims sheet's. */
+export const byPlace = (a: RowProblem, b: RowProblem) => Number(Boolean(a.sheet)) - Number(Boolean(b.sheet)) || a.row - b.row;
 
 /** How a file is read beyond its column mapping; kept in the template with the mapping. */
 export type ReadingRules = {
   dateOrder: DateOrder;
   /** Per closed list, the file's values mapped once to our codes ("Coalition" → coalition). */
   values: Partial<Record<VocabularyList, ValueMap>>;
+  /** A second sheet of the workbook holding victims, joined to the allegations on their key. */
+  victims?: VictimsReading;
 };
 export const defaultReadingRules: ReadingRules = { dateOrder: "dmy", values: {} };
 
@@ -43,11 +61,15 @@ export const vocabularyLists = {
   answers: belligerentAnswers,
   nonCredibleReasons,
   closingReasons,
+  sexes,
+  ageGroups,
+  outcomes: victimOutcomes,
+  verifications: identityVerifications,
 } as const;
 export type VocabularyList = keyof typeof vocabularyLists;
 
 /** The import field whose values come from each closed list. */
-export const listOfField: Partial<Record<ImportField, VocabularyList>> = {
+export const listOfField: Partial<Record<ImportField | VictimField, VocabularyList>> = {
   belligerents: "belligerents",
   means: "means",
   civilianObjects: "civilianObjects",
@@ -58,6 +80,10 @@ export const listOfField: Partial<Record<ImportField, VocabularyList>> = {
   answer: "answers",
   nonCredibleReason: "nonCredibleReasons",
   closingReason: "closingReasons",
+  victimSex: "sexes",
+  victimAgeGroup: "ageGroups",
+  victimOutcome: "outcomes",
+  victimVerification: "verifications",
 };
 
 export type RowOutcome =

@@ -10,6 +10,7 @@ import { expectedFailure, fail, fieldErrorsOf, ok, type Result } from "@/lib/res
 import { importFields, type ColumnMapping } from "./fields";
 import { compact } from "./name-matching";
 import { vocabularyLists, type ReadingRules } from "./rows";
+import { victimFields } from "./victim-rows";
 
 export type ImportTemplate = { id: string; name: string; headers: string[]; mapping: ColumnMapping; rules: ReadingRules; version: number };
 
@@ -27,8 +28,20 @@ export const mappingInput = z
   .record(z.string().regex(/^\d{1,3}$/), z.enum(importFields, { error: "invalid" }))
   .refine((m) => new Set(Object.values(m)).size === Object.values(m).length, { error: "fieldTwice" });
 
-/** Reading rules as given: the date order, and the file's values mapped to codes of our lists (never new ones). */
-export const rulesInput = z.object({ dateOrder: z.enum(["dmy", "mdy"], { error: "invalid" }), values: valueMaps.strict() });
+/** A victims sheet's mapping: its column numbers to victim fields, each once. */
+const victimMappingInput = z
+  .record(z.string().regex(/^\d{1,3}$/), z.enum(victimFields, { error: "invalid" }))
+  .refine((m) => new Set(Object.values(m)).size === Object.values(m).length, { error: "fieldTwice" });
+
+/**
+ * Reading rules as given: the date order, the file's values mapped to codes of our lists (never new
+ * ones), and the workbook's victims sheet with its mapping (guessed from its headers when not given).
+ */
+export const rulesInput = z.object({
+  dateOrder: z.enum(["dmy", "mdy"], { error: "invalid" }),
+  values: valueMaps.strict(),
+  victims: z.object({ sheet: z.string().min(1).max(200), mapping: victimMappingInput.optional() }).optional(),
+});
 
 /** A template as a person saves it: its name, the file's headers, and a mapping that only names our fields and the file's columns. */
 const templateInput = z

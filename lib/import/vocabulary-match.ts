@@ -17,6 +17,8 @@ const SYNONYMS: Record<string, Record<string, string[]>> = {
     isis: ["ISIS", "ISIL", "Daesh", "داعش"],
   },
   means: { airstrike: ["air strike"], drone: ["UAV"] },
+  outcomes: { killed: ["dead", "died", "قتيل", "متوفى"], injured: ["wounded", "جريح", "مصاب"], detained: ["arrested", "معتقل"], disappeared: ["missing", "مختفي", "مفقود"] },
+  sexes: { female: ["F", "woman", "girl", "امرأة"], male: ["M", "man", "boy", "رجل"] },
 };
 
 /**
