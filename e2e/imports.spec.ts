@@ -47,7 +47,7 @@ test("a reviewer imports a workbook: picks the sheet, fixes the mapping and a va
   await upload(page, name, await workbook(code));
 
   // The notes sheet comes first and maps to nothing: every row would be a problem.
-  await page.getByLabel("Sheet").selectOption("الحوادث");
+  await page.getByRole("combobox", { name: "Sheet", exact: true }).selectOption("الحوادث");
   await page.getByRole("button", { name: "Check again" }).click();
   const mapping = page.getByTestId("mapping-table");
   await expect(mapping.getByLabel("الرمز")).toHaveValue("externalCode");
@@ -90,7 +90,7 @@ test("a reviewer imports a workbook: picks the sheet, fixes the mapping and a va
 
   // The updated workbook: the template reads it unasked; the changed row updates its allegation, the unchanged one is left, the new one is filed.
   await upload(page, name, await workbook(code, true));
-  await page.getByLabel("Sheet").selectOption("الحوادث");
+  await page.getByRole("combobox", { name: "Sheet", exact: true }).selectOption("الحوادث");
   await page.getByRole("button", { name: "Check again" }).click();
   await expect(page.getByTestId("template-used")).toHaveText(`Read with the saved template “SNHR workbook ${code}”.`);
   await expect(page.getByTestId("preview-counts")).toHaveText("4 rows: 1 to file, 1 to update, 1 unchanged (already imported), 1 with problems, 0 left out by you.");
@@ -149,4 +149,38 @@ test("staff reach neither the import page nor its upload", async ({ staffPage: p
     data: "Title,Date\nA,2017-01-01\n",
   });
   expect(refused.status()).toBe(403);
+});
+
+test("a reviewer imports a workbook with a victims sheet and a graded incident: the victims join their incidents, the grading takes it to assessment", async ({ reviewerPage: page }) => {
+  test.setTimeout(90_000);
+  const code = `VS${uniqueWord()}`;
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet("الحوادث").addRows([
+    ["الرمز", "التاريخ", "المحافظة", "الطرف", "الوسيلة", "القتلى", "العنوان", "المرحلة", "التصنيف"],
+    [`${code}-1`, "14/06/2017", "الرقة", "التحالف الدولي", "غارة جوية", "2", `غارة ${code} على المدينة القديمة`, "التقييم", "معقول"],
+    [`${code}-2`, "15/06/2017", "الرقة", "التحالف الدولي", "غارة جوية", "1", `غارة ${code} على المشلب`, "", ""],
+  ]);
+  book.addWorksheet("الضحايا").addRows([
+    ["رمز الحادثة", "الاسم", "الجنس", "العمر", "المصير"],
+    [`${code}-1`, "محمد الأحمد", "ذكر", "34", "قتيل"],
+    [`${code}-1`, "فاطمة الأحمد", "أنثى", "9", "قتيل"],
+    [`${code}-2`, "", "ذكر", "40", "قتيل"],
+  ]);
+  await upload(page, `${code}.xlsx`, Buffer.from(await book.xlsx.writeBuffer()));
+
+  const victimsSheet = page.getByTestId("victims-sheet");
+  await victimsSheet.getByLabel("Sheet of victims").selectOption("الضحايا");
+  await page.getByRole("button", { name: "Check again" }).click();
+  await expect(page.getByTestId("victims-mapping-table").getByLabel("رمز الحادثة")).toHaveValue("victimKey");
+  await expect(page.getByTestId("victims-to-file")).toHaveText("2 victims from “الضحايا” would be filed with the new allegations.");
+  await expect(page.getByTestId("problems")).toContainText("الضحايا, row 4");
+  await expect(page.getByTestId("problems")).toContainText("Its victims on “الضحايا” have problems (rows 4)");
+  await expect(page.getByTestId("first-rows")).toContainText("Assessment · Fair");
+
+  await commitAndWait(page, "Import 1 row");
+  await page.getByTestId("filed-cases").getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`غارة ${code} على المدينة القديمة`);
+  await expect(page.getByText("محمد الأحمد", { exact: true })).toBeVisible();
+  await expect(page.getByText("فاطمة الأحمد", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("case-trail")).toContainText(`imported from ${code}.xlsx, sheet الضحايا, row 2`);
 });

@@ -28,4 +28,19 @@ describe("the import page's reading, kept in its address", () => {
     const reading = { sheet: "الحوادث", mapping: { 0: "title" as const, 2: "killed" as const }, rules: { dateOrder: "dmy" as const, values: { means: { "غارة": "airstrike" } } } };
     expect(readingFromQuery(Object.fromEntries(queryOfReading(reading)))).toEqual(reading);
   });
+
+  it("reads a victims sheet, with its mapping only when it was made for that sheet", () => {
+    expect(readingFromQuery(query("mapped=1&vs=Victims&vmappedSheet=Victims&vm.0=victimKey&vm.1=&vm.2=victimNameAr")).rules).toEqual({
+      dateOrder: "dmy",
+      values: {},
+      victims: { sheet: "Victims", mapping: { 0: "victimKey", 2: "victimNameAr" } },
+    });
+    expect(readingFromQuery(query("mapped=1&vs=Victims&vmappedSheet=Notes&vm.0=victimKey")).rules).toEqual({ dateOrder: "dmy", values: {}, victims: { sheet: "Victims" } });
+    const reading = {
+      sheet: "الحوادث",
+      mapping: { 0: "externalCode" as const },
+      rules: { dateOrder: "dmy" as const, values: {}, victims: { sheet: "الضحايا", mapping: { 0: "victimKey" as const, 1: "victimNameAr" as const } } },
+    };
+    expect(readingFromQuery(Object.fromEntries(queryOfReading(reading)))).toEqual(reading);
+  });
 });
