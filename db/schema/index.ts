@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./api-tokens";
 export * from "./lifecycle";
 export * from "./imports";
+export * from "./reconciliations";

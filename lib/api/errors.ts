@@ -58,6 +58,7 @@ const conflicts = new Set<string>([
   "importNotCancellable",
   "importNotUndoable",
   "importChangedSince",
+  "reconciliationDecided",
 ]);
 
 export function statusOf(error: string): number {

@@ -239,20 +239,28 @@ export function nearIncident(p: IncidentProbe): SQL {
   const near: SQL[] = [
     and(eq(cases.governoratePcode, p.governoratePcode), sql`${cases.incidentDateFrom} <= (${p.to}::date + 3)`, sql`${cases.incidentDateTo} >= (${p.from}::date - 3)`) as SQL,
   ];
-  if (p.latitude && p.longitude) {
-    const lat = sql`(${p.latitude})::float8`;
-    const lon = sql`(${p.longitude})::float8`;
-    const dLat = sql`(2 / ${KM_PER_DEGREE}::float8)`;
-    const dLon = sql`(2 / (${KM_PER_DEGREE}::float8 * greatest(cos(radians(${lat})), 0.01)))`;
-    near.push(
-      and(
-        sql`${cases.latitude} between ${lat} - ${dLat} and ${lat} + ${dLat}`,
-        sql`${cases.longitude} between ${lon} - ${dLon} and ${lon} + ${dLon}`,
-        sql`2 * 6371 * asin(sqrt(power(sin(radians(${cases.latitude} - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(${cases.latitude})) * power(sin(radians(${cases.longitude} - ${lon}) / 2), 2))) <= 2`,
-      ) as SQL,
-    );
-  }
+  if (p.latitude && p.longitude) near.push(withinKm(p.latitude, p.longitude, 2));
   return or(...near) as SQL;
+}
+
+/** Cases within `km` of a point (SQL values): a cheap box on the location index first, then the great-circle distance (Earth radius 6371 km). */
+export function withinKm(latitude: SQL, longitude: SQL, km: number): SQL {
+  const lat = sql`(${latitude})::float8`;
+  const lon = sql`(${longitude})::float8`;
+  const dLat = sql`(${km}::float8 / ${KM_PER_DEGREE}::float8)`;
+  const dLon = sql`(${km}::float8 / (${KM_PER_DEGREE}::float8 * greatest(cos(radians(${lat})), 0.01)))`;
+  return and(
+    sql`${cases.latitude} between ${lat} - ${dLat} and ${lat} + ${dLat}`,
+    sql`${cases.longitude} between ${lon} - ${dLon} and ${lon} + ${dLon}`,
+    sql`${distanceKm(latitude, longitude)} <= ${km}::float8`,
+  ) as SQL;
+}
+
+/** The great-circle distance in km from a case's coordinates to a point (SQL values). */
+export function distanceKm(latitude: SQL, longitude: SQL): SQL<number> {
+  const lat = sql`(${latitude})::float8`;
+  const lon = sql`(${longitude})::float8`;
+  return sql<number>`2 * 6371 * asin(sqrt(power(sin(radians(${cases.latitude} - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(${cases.latitude})) * power(sin(radians(${cases.longitude} - ${lon}) / 2), 2)))`;
 }
 
 /** Possible duplicates of an allegation being filed or edited (nearIncident). */

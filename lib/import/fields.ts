@@ -54,7 +54,7 @@ export type ColumnMapping = Record<number, ImportField>;
  * SNHR-style workbooks). Compared without case, spaces, punctuation or Arabic letter variants.
  */
 const HEADERS: Record<ImportField, string[]> = {
-  externalCode: ["code", "id", "incident code", "incident id", "unique reference", "reference", "ref", "الرمز", "رمز الحادثة", "المعرف", "الرقم المرجعي"],
+  externalCode: ["code", "id", "case number", "case no", "report number", "incident code", "incident id", "unique reference", "reference", "ref", "الرمز", "رمز الحادثة", "المعرف", "الرقم المرجعي"],
   title: ["title", "incident", "incident title", "summary title", "name", "العنوان", "عنوان الحادثة"],
   incidentDateFrom: ["date", "incident date", "date of incident", "start date", "date from", "from", "التاريخ", "تاريخ الحادثة", "تاريخ الواقعة", "من تاريخ"],
   incidentDateTo: ["end date", "date to", "to", "until", "إلى تاريخ", "تاريخ الانتهاء"],
@@ -84,13 +84,13 @@ const HEADERS: Record<ImportField, string[]> = {
   tags: ["tags", "keywords", "الوسوم", "الكلمات المفتاحية"],
   stage: ["stage", "case stage", "status", "case status", "المرحلة", "حالة الملف"],
   grading: ["grading", "grade", "civilian harm grading", "harm grading", "التصنيف", "الدرجة", "درجة التقييم"],
-  answer: ["belligerent answer", "belligerent assessment", "coalition assessment", "coalition answer", "belligerent response", "military assessment", "رد الطرف المتحارب", "رد التحالف", "تقييم التحالف"],
+  answer: ["belligerent answer", "assessment", "assessment result", "belligerent assessment", "coalition assessment", "coalition answer", "belligerent response", "military assessment", "رد الطرف المتحارب", "رد التحالف", "تقييم التحالف"],
   nonCredibleReason: ["non credible reason", "reason non credible", "سبب عدم المصداقية"],
   deathsConceded: ["deaths conceded", "conceded deaths", "civilian deaths conceded", "deaths acknowledged", "acknowledged deaths", "القتلى المعترف بهم", "الوفيات المعترف بها"],
   deathsConcededMin: ["deaths conceded min", "conceded deaths min", "أقل عدد للقتلى المعترف بهم"],
   deathsConcededMax: ["deaths conceded max", "conceded deaths max", "أعلى عدد للقتلى المعترف بهم"],
   sentOn: ["sent on", "date sent", "sent to belligerent", "date submitted", "تاريخ الإرسال"],
-  answeredOn: ["answered on", "answer date", "date of answer", "assessment date", "coalition assessment date", "تاريخ الرد"],
+  answeredOn: ["answered on", "answer date", "release date", "report date", "date of release", "date of answer", "assessment date", "coalition assessment date", "تاريخ الرد"],
   closingReason: ["closing reason", "reason closed", "سبب الإغلاق"],
 };
 

@@ -1,0 +1,186 @@
+import { createHash, randomUUID } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Tx } from "@/db/client";
+import { insertRows } from "@/db/insert-rows";
+import { reconciliationRows, reconciliations } from "@/db/schema";
+import { authorize, type Actor, type Principal } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import { lockCase } from "@/lib/cases/access";
+import { actorId } from "@/lib/cases/commands";
+import { answerSending } from "@/lib/cases/review-commands";
+import { isoDate } from "@/lib/cases/schema-parts";
+import { latestSending, personOf } from "@/lib/cases/stage-commands";
+import { belligerents } from "@/lib/cases/vocabulary";
+import { guessMapping } from "@/lib/import/fields";
+import { mappingInput } from "@/lib/import/templates";
+import { readTable } from "@/lib/import/table";
+import type { RowProblem } from "@/lib/import/rows";
+import { isUuid } from "@/lib/ids";
+import { expectedFailure, fail, fieldErrorsOf, ok, refuse, type Result } from "@/lib/result";
+import { proposalsFor } from "./queries";
+import { readTheirRow, reconciliationFields } from "./rows";
+
+const KEPT_PROBLEMS = 1000;
+
+/** What a person says of a belligerent's table beside its bytes: whose it is, when it was released, and how near a match must be. */
+export const reconciliationInput = z.object({
+  belligerent: z.enum(belligerents, { error: "required" }),
+  releasedOn: isoDate,
+  sheet: z.string().max(200).optional(),
+  mapping: mappingInput.optional(),
+  dateOrder: z.enum(["dmy", "mdy"], { error: "invalid" }).default("dmy"),
+  windowDays: z.coerce.number({ error: "notANumber" }).int({ error: "wholeNumber" }).min(0, { error: "notNegative" }).max(60, { error: "outOfRange" }).default(3),
+  distanceKm: z.coerce.number({ error: "notANumber" }).int({ error: "wholeNumber" }).min(0, { error: "notNegative" }).max(100, { error: "outOfRange" }).default(5),
+});
+
+/**
+ * Brings in a belligerent's table of its own assessments: every row read (its answer by the answer
+ * form's rules), the valid ones kept to be matched against our allegations, the others listed as
+ * row + column + message, all in one audited transaction. Nothing is recorded on any case yet.
+ */
+export async function createReconciliation(
+  db: Db,
+  by: Principal | null,
+  upload: { fileName: string; bytes: Uint8Array },
+  input: unknown,
+): Promise<Result<{ id: string; rows: number; valid: number; problems: RowProblem[] }>> {
+  try {
+    authorize(by, "case:record-response");
+    const parsed = reconciliationInput.safeParse(input);
+    if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
+    const v = parsed.data;
+    const table = await readTable(upload.bytes);
+    if (!table.ok) return table;
+    const sheet = v.sheet === undefined ? table.value.sheets[0] : table.value.sheets.find((s) => s.name === v.sheet);
+    if (!sheet) return fail("invalidInput", { sheet: ["invalid"] });
+    const wanted = new Set<string>(reconciliationFields);
+    const mapping = v.mapping ?? Object.fromEntries(Object.entries(guessMapping(sheet.headers)).filter(([, f]) => wanted.has(f)));
+    const read = sheet.rows.map((row) => readTheirRow(row, sheet.headers, mapping, { dateOrder: v.dateOrder, releasedOn: v.releasedOn }));
+    const valid = read.flatMap((r) => (r.ok ? [r.value] : []));
+    const problems = read.flatMap((r) => (r.ok ? [] : r.problems));
+    const id = randomUUID();
+    const sha256 = createHash("sha256").update(upload.bytes).digest("hex");
+    await db.transaction(async (tx) => {
+      await tx.insert(reconciliations).values({
+        id,
+        fileName: upload.fileName,
+        fileSize: upload.bytes.length,
+        fileSha256: sha256,
+        belligerent: v.belligerent,
+        windowDays: v.windowDays,
+        distanceKm: v.distanceKm,
+        rows: sheet.rows.length,
+        problems: problems.slice(0, KEPT_PROBLEMS),
+        createdBy: actorId(by as Principal),
+      });
+      await insertRows(
+        tx,
+        reconciliationRows,
+        valid.map(({ answer, ...row }) => ({ id: randomUUID(), reconciliationId: id, ...row, ...answer })),
+      );
+      await recordAudit(tx, {
+        actor: by,
+        action: "reconciliation.imported",
+        entityType: "reconciliation",
+        entityId: id,
+        subject: upload.fileName,
+        changes: {
+          file: { from: null, to: { name: upload.fileName, size: upload.bytes.length, sha256, sheet: sheet.name } },
+          table: { from: null, to: { belligerent: v.belligerent, releasedOn: v.releasedOn, windowDays: v.windowDays, distanceKm: v.distanceKm } },
+          counts: { from: null, to: { rows: sheet.rows.length, valid: valid.length, invalid: sheet.rows.length - valid.length } },
+        },
+      });
+    });
+    return ok({ id, rows: sheet.rows.length, valid: valid.length, problems });
+  } catch (err) {
+    return expectedFailure(err);
+  }
+}
+
+const confirmInput = z.object({ caseId: z.string({ error: "required" }).refine(isUuid, { error: "invalid" }) });
+
+/**
+ * Confirms that a row of their table is one of our allegations, among those proposed for it: the
+ * belligerent's answer is recorded on our case by the answer form's own command (same rules, same
+ * trail, the table and row as its reason), and the row is decided. A case not waiting on the
+ * belligerent is refused as the form would refuse it.
+ */
+export async function confirmMatch(db: Db, by: Principal | null, rowId: string, input: unknown): Promise<Result<{ caseId: string }>> {
+  try {
+    const person = personOf(by);
+    authorize(person, "case:record-response");
+    const parsed = confirmInput.safeParse(input);
+    if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
+    if (!isUuid(rowId)) return fail("notFound");
+    return await db.transaction(async (tx) => {
+      const [row] = await tx.select().from(reconciliationRows).where(eq(reconciliationRows.id, rowId)).for("update");
+      if (!row) return fail("notFound");
+      if (row.decision) return fail("reconciliationDecided");
+      const [table] = await tx.select().from(reconciliations).where(eq(reconciliations.id, row.reconciliationId));
+      const proposed = await proposalsFor(tx, table, [row.id]);
+      if (!proposed.some((p) => p.caseId === parsed.data.caseId)) return fail("invalidInput", { caseId: ["notAProposal"] });
+      const current = await lockCase(tx, parsed.data.caseId);
+      if (!current) return fail("notFound");
+      const sending = await latestSending(tx, current.id);
+      if (!sending) return fail("answerNotNow");
+      const { answer, nonCredibleReason, deathsConcededMin, deathsConcededMax, answeredOn } = row;
+      const recorded = await answerSending(
+        tx,
+        person,
+        current,
+        sending,
+        { answer, nonCredibleReason, deathsConcededMin, deathsConcededMax, injuriesConcededMin: null, injuriesConcededMax: null, answeredOn, answerReference: row.theirReference, answerNote: null },
+        `from the belligerent's table ${table.fileName}, row ${row.rowNumber}`,
+      );
+      if (!recorded.ok) refuse(recorded);
+      await decide(tx, person, row.id, table.fileName, row.rowNumber, "confirmed", current.id);
+      return ok({ caseId: current.id });
+    });
+  } catch (err) {
+    return expectedFailure(err);
+  }
+}
+
+/** Says that none of our allegations is this row: it joins the incidents they concede that nobody here has documented. */
+export async function markNoMatch(db: Db, by: Principal | null, rowId: string): Promise<Result> {
+  try {
+    const person = personOf(by);
+    authorize(person, "case:record-response");
+    if (!isUuid(rowId)) return fail("notFound");
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .select({ id: reconciliationRows.id, rowNumber: reconciliationRows.rowNumber, fileName: reconciliations.fileName })
+        .from(reconciliationRows)
+        .innerJoin(reconciliations, eq(reconciliations.id, reconciliationRows.reconciliationId))
+        .where(and(eq(reconciliationRows.id, rowId), isNull(reconciliationRows.decision)))
+        .for("update", { of: reconciliationRows });
+      if (!row) return fail("reconciliationDecided");
+      await decide(tx, person, row.id, row.fileName, row.rowNumber, "no_match", null);
+      return ok(undefined);
+    });
+  } catch (err) {
+    return expectedFailure(err);
+  }
+}
+
+async function decide(
+  tx: Tx,
+  person: Actor,
+  rowId: string,
+  fileName: string,
+  rowNumber: number,
+  decision: "confirmed" | "no_match",
+  caseId: string | null,
+) {
+  await tx.update(reconciliationRows).set({ decision, caseId, decidedBy: person.id, decidedAt: new Date() }).where(eq(reconciliationRows.id, rowId));
+  await recordAudit(tx, {
+    actor: person,
+    action: `reconciliation.${decision === "confirmed" ? "confirmed" : "noMatch"}`,
+    entityType: "reconciliation_row",
+    entityId: rowId,
+    caseId,
+    subject: fileName,
+    changes: { decision: { from: null, to: decision }, row: { from: null, to: rowNumber } },
+  });
+}
