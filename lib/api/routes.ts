@@ -34,6 +34,16 @@ import {
   undoImportEndpoint,
   uploadImportEndpoint,
 } from "./imports";
+import {
+  confirmMatchBody,
+  confirmMatchEndpoint,
+  getReconciliationEndpoint,
+  markNoMatchEndpoint,
+  matchConfirmedDto,
+  reconciliationDto,
+  reconciliationParams,
+  uploadReconciliationEndpoint,
+} from "./reconciliations";
 import { caseDto, caseListDto, commentDto, meDto, sourceDto, trailDto, victimDto } from "./dto";
 import type { ApiHandler } from "./handler";
 import { commentEndpoints, sourceEndpoints, victimEndpoints } from "./items";
@@ -347,6 +357,58 @@ const importRoutes: ApiRoute[] = [
   },
 ];
 
+const reconciliationResponse = (status: 200 | 201, description: string) => ({ status, description, schema: reconciliationDto, name: "Reconciliation" });
+
+const reconciliationRoutes: ApiRoute[] = [
+  {
+    method: "POST",
+    path: "/reconciliations",
+    operationId: "uploadReconciliation",
+    tag: "imports",
+    summary: "Bring in a belligerent's published table of its assessments",
+    description:
+      "The table (CSV or XLSX) as the whole body, its name in `X-File-Name`. Each row's answer is read by the answer form's rules; the columns are guessed from the headers. The answer proposes our allegations for each row (same belligerent, dates within `windowDays`, same governorate or within `distanceKm`), with the evidence. Nothing is recorded on a case until a match is confirmed. Reviewers and managers only.",
+    handler: uploadReconciliationEndpoint,
+    query: reconciliationParams,
+    upload: { description: "The table's bytes" },
+    response: reconciliationResponse(201, "The table, its rows and their proposals"),
+    errors: [403, 413, 422],
+  },
+  {
+    method: "GET",
+    path: "/reconciliations/{reconciliationId}",
+    operationId: "getReconciliation",
+    tag: "imports",
+    summary: "A belligerent's table: proposals to decide, confirmed matches, and the unmatched rows",
+    description: "Unmatched rows (no proposal, or none of ours) are incidents the belligerent concedes that nobody here has documented yet.",
+    handler: getReconciliationEndpoint,
+    response: reconciliationResponse(200, "The table"),
+    errors: readErrors,
+  },
+  {
+    method: "POST",
+    path: "/reconciliation-rows/{rowId}/confirm",
+    operationId: "confirmMatch",
+    tag: "imports",
+    summary: "Confirm that a row of their table is one of our allegations",
+    description: "Records the belligerent's answer on the allegation as `POST /responses/{id}/answer` would (same rules, same trail); refused (409) when the allegation is not waiting on the belligerent.",
+    handler: confirmMatchEndpoint,
+    body: { schema: confirmMatchBody, name: "ConfirmMatch" },
+    response: { status: 200, description: "The allegation the answer was recorded on", schema: matchConfirmedDto, name: "MatchConfirmed" },
+    errors: [...readErrors, ...bodyErrors, 409],
+  },
+  {
+    method: "POST",
+    path: "/reconciliation-rows/{rowId}/no-match",
+    operationId: "markNoMatch",
+    tag: "imports",
+    summary: "Say that none of our allegations is this row",
+    handler: markNoMatchEndpoint,
+    response: { status: 204, description: "Decided: the row is listed among the unmatched" },
+    errors: [...readErrors, 400],
+  },
+];
+
 export const apiRoutes: ApiRoute[] = [
   {
     method: "GET",
@@ -478,6 +540,7 @@ export const apiRoutes: ApiRoute[] = [
     errors: [403, 422],
   },
   ...importRoutes,
+  ...reconciliationRoutes,
 ];
 
 /** The endpoint a route file serves; a route file naming one that is not in the table fails at once. */

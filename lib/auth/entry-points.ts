@@ -83,6 +83,9 @@ export const entryPoints: EntryPoint[] = [
   ...["POST /imports", "GET /imports", "GET /imports/{importId}", "POST /imports/{importId}/preview", "POST /imports/{importId}/commit"]
     .concat(["POST /imports/{importId}/cancel", "POST /imports/{importId}/undo", "GET /imports/{importId}/errors"])
     .map((key) => api(key.split(" ")[0], key.split(" ")[1], ["case:import"])),
+  ...["POST /reconciliations", "GET /reconciliations/{reconciliationId}", "POST /reconciliation-rows/{rowId}/confirm", "POST /reconciliation-rows/{rowId}/no-match"].map((key) =>
+    api(key.split(" ")[0], key.split(" ")[1], ["case:record-response"]),
+  ),
 ];
 
 /** The rule of one listed entry point; an entry point missing from the list is a programming error. */

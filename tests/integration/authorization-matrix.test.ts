@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { apiRoutes } from "@/lib/api/routes";
@@ -6,6 +7,8 @@ import { createToken } from "@/lib/tokens/tokens";
 import { setDisabled } from "@/lib/users/commands";
 import { addAccount } from "../support/accounts";
 import { startImport } from "@/lib/import/jobs";
+import { createReconciliation } from "@/lib/reconcile/commands";
+import { reconciliationView } from "@/lib/reconcile/queries";
 import { apiCaller, minimalCaseBody, testEvidenceStore, type Json } from "../support/api";
 import { backends } from "../support/databases";
 
@@ -52,6 +55,11 @@ for (const key of ["POST /imports", "GET /imports", "GET /imports/{importId}", "
   .concat(["POST /imports/{importId}/cancel", "POST /imports/{importId}/undo", "GET /imports/{importId}/errors"])) {
   mayCall[key] = reviewers;
 }
+// Reconciling a belligerent's table records its answers: whoever may record responses.
+for (const key of ["POST /reconciliations", "GET /reconciliations/{reconciliationId}", "POST /reconciliation-rows/{rowId}/confirm", "POST /reconciliation-rows/{rowId}/no-match"]) {
+  mayCall[key] = reviewers;
+}
+const releaseCsv = "Case number,Date,Province,Assessment\nCR-1,15/06/2017,Raqqa,Credible\n";
 const importCsv = "Code,Date,Country,Governorate,Belligerent,Strike type,Civilians killed (min),Civilians killed (max)\nCS1,2017-06-14,Syria,Ar-Raqqa,Coalition,Airstrike,1,2\n";
 for (const items of ["victims", "sources", "comments"]) {
   mayCall[`POST /cases/{caseId}/${items}`] = contributors;
@@ -117,6 +125,14 @@ describe.each(backends)("the authorization matrix of the JSON API on $name", (ba
   async function scene(key: string): Promise<{ params: Record<string, string>; body?: Json; query?: string; raw?: string; headers?: Record<string, string> }> {
     if (key === "POST /imports") return { params: {}, raw: importCsv, headers: { "x-file-name": "matrix.csv" } };
     if (key === "GET /imports") return { params: {} };
+    if (key === "POST /reconciliations") return { params: {}, raw: releaseCsv, headers: { "x-file-name": "release.csv" }, query: "belligerent=coalition&releasedOn=2018-01-31" };
+    if (key.includes("reconciliation")) {
+      const made = await createReconciliation(handle.db, managerActor, { fileName: "release.csv", bytes: Buffer.from(releaseCsv) }, { belligerent: "coalition", releasedOn: "2018-01-31" });
+      if (!made.ok) throw new Error(`setup reconciliation: ${made.error}`);
+      if (key.startsWith("GET")) return { params: { reconciliationId: made.value.id } };
+      const view = await reconciliationView(handle.db, managerActor, made.value.id);
+      return { params: { rowId: view!.rows[0].id }, body: key.endsWith("/confirm") ? { caseId: randomUUID() } : undefined };
+    }
     if (key.includes("/imports/{importId}")) {
       const importId = await uploadedImport(key.endsWith("/undo"));
       return { params: { importId }, body: key.endsWith("/undo") ? { reason: "Matrix" } : key.startsWith("POST") ? {} : undefined };

@@ -1,0 +1,3 @@
+import { apiRoute } from "@/lib/api/next";
+
+export const GET = apiRoute("GET", "/reconciliations/{reconciliationId}");
