@@ -40,6 +40,7 @@ export const entryPoints: EntryPoint[] = [
   action("app/(app)/cases/evidence-actions.ts", "removeEvidenceAction", changeItem),
   action("app/(app)/audit/actions.ts", "verifyChainAction", ["audit:read"]),
   ...["startImportAction", "cancelImportAction", "undoImportAction", "saveTemplateAction"].map((name) => action("app/(app)/imports/actions.ts", name, ["case:import"])),
+  ...["createReconciliationAction", "confirmMatchAction", "noMatchAction"].map((name) => action("app/(app)/imports/reconciliations/actions.ts", name, ["case:record-response"])),
   action("app/(app)/account/actions.ts", "createTokenAction", "signed-in"),
   action("app/(app)/account/actions.ts", "revokeTokenAction", "signed-in"),
   action("app/(app)/account/two-factor/actions.ts", "enableTwoFactorAction", "signed-in"),

@@ -5,6 +5,7 @@ import arCases from "./messages/ar/cases.json";
 import arEvidence from "./messages/ar/evidence.json";
 import arImport from "./messages/ar/import.json";
 import arLifecycle from "./messages/ar/lifecycle.json";
+import arReconcile from "./messages/ar/reconcile.json";
 import arSummaries from "./messages/ar/summaries.json";
 import arTwoFactor from "./messages/ar/two-factor.json";
 import enBase from "./messages/en.json";
@@ -14,6 +15,7 @@ import enCases from "./messages/en/cases.json";
 import enEvidence from "./messages/en/evidence.json";
 import enImport from "./messages/en/import.json";
 import enLifecycle from "./messages/en/lifecycle.json";
+import enReconcile from "./messages/en/reconcile.json";
 import enSummaries from "./messages/en/summaries.json";
 import enTwoFactor from "./messages/en/two-factor.json";
 import type { Locale } from "./locales";
@@ -33,6 +35,6 @@ function merge(...parts: Messages[]): Messages {
 }
 
 export const catalogues: Record<Locale, Messages> = {
-  en: merge(enBase, enCases, enEvidence, enAccount, enLifecycle, enAudit, enSummaries, enTwoFactor, enImport),
-  ar: merge(arBase, arCases, arEvidence, arAccount, arLifecycle, arAudit, arSummaries, arTwoFactor, arImport),
+  en: merge(enBase, enCases, enEvidence, enAccount, enLifecycle, enAudit, enSummaries, enTwoFactor, enImport, enReconcile),
+  ar: merge(arBase, arCases, arEvidence, arAccount, arLifecycle, arAudit, arSummaries, arTwoFactor, arImport, arReconcile),
 };

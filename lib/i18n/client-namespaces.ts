@@ -37,7 +37,7 @@ export const clientNamespaces = {
   accounts: ["accounts", "roles", "errors"],
   account: ["account", "twoFactor", "accounts", "errors"],
   audit: ["audit", "errors"],
-  imports: ["imports", "errors"],
+  imports: ["imports", "reconcile", "errors"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientArea = keyof typeof clientNamespaces;

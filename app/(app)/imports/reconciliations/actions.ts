@@ -1,0 +1,39 @@
+"use server";
+import { redirect } from "next/navigation";
+import { db } from "@/db/client";
+import { guardAction } from "@/lib/action";
+import { getActor } from "@/lib/auth/current-actor";
+import { keptValues, stateFrom, type FormState } from "@/lib/form-state";
+import { fail } from "@/lib/result";
+import { confirmMatch, createReconciliation, markNoMatch } from "@/lib/reconcile/commands";
+
+// Thin: the commands authorise, validate and audit.
+
+const fields = ["belligerent", "releasedOn", "windowDays", "distanceKm", "dateOrder"];
+
+export async function createReconciliationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return guardAction("reconciliation.create", async () => {
+    const file = formData.get("file");
+    const values = keptValues(formData, fields);
+    if (!(file instanceof File) || file.size === 0) return stateFrom(fail("invalidInput", { file: ["required"] }), {}, values);
+    const result = await createReconciliation(db(), await getActor(), { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, values);
+    if (result.ok) redirect(`/imports/reconciliations/${result.value.id}`);
+    return stateFrom(result, {}, values);
+  });
+}
+
+export async function confirmMatchAction(reconciliationId: string, rowId: string, caseId: string, _prev: FormState): Promise<FormState> {
+  return guardAction("reconciliation.confirm", async () => {
+    const result = await confirmMatch(db(), await getActor(), rowId, { caseId });
+    if (result.ok) redirect(`/imports/reconciliations/${reconciliationId}`);
+    return stateFrom(result, {});
+  });
+}
+
+export async function noMatchAction(reconciliationId: string, rowId: string, _prev: FormState): Promise<FormState> {
+  return guardAction("reconciliation.noMatch", async () => {
+    const result = await markNoMatch(db(), await getActor(), rowId);
+    if (result.ok) redirect(`/imports/reconciliations/${reconciliationId}`);
+    return stateFrom(result, {});
+  });
+}
