@@ -48,7 +48,9 @@ export async function createReconciliation(
   try {
     authorize(by, "case:record-response");
     const parsed = reconciliationInput.safeParse(input);
-    if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
+    if (!parsed.success || !upload.bytes.length) {
+      return fail("invalidInput", { ...(parsed.success ? {} : fieldErrorsOf(parsed.error)), ...(upload.bytes.length ? {} : { file: ["required"] }) });
+    }
     const v = parsed.data;
     const table = await readTable(upload.bytes);
     if (!table.ok) return table;

@@ -4,7 +4,6 @@ import { db } from "@/db/client";
 import { guardAction } from "@/lib/action";
 import { getActor } from "@/lib/auth/current-actor";
 import { keptValues, stateFrom, type FormState } from "@/lib/form-state";
-import { fail } from "@/lib/result";
 import { confirmMatch, createReconciliation, markNoMatch } from "@/lib/reconcile/commands";
 
 // Thin: the commands authorise, validate and audit.
@@ -15,8 +14,8 @@ export async function createReconciliationAction(_prev: FormState, formData: For
   return guardAction("reconciliation.create", async () => {
     const file = formData.get("file");
     const values = keptValues(formData, fields);
-    if (!(file instanceof File) || file.size === 0) return stateFrom(fail("invalidInput", { file: ["required"] }), {}, values);
-    const result = await createReconciliation(db(), await getActor(), { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, values);
+    const upload = file instanceof File ? { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : { fileName: "", bytes: new Uint8Array() };
+    const result = await createReconciliation(db(), await getActor(), upload, values);
     if (result.ok) redirect(`/imports/reconciliations/${result.value.id}`);
     return stateFrom(result, {}, values);
   });
