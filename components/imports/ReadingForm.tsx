@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { importFields } from "@/lib/import/fields";
 import type { ImportPreview } from "@/lib/import/preview";
-import { listOfField, vocabularyLists, type ReadingRules, type VocabularyList } from "@/lib/import/rows";
+import { listOfField, vocabularyLists, type VocabularyList } from "@/lib/import/lists";
+import type { ReadingRules } from "@/lib/import/rows";
 import { victimFields } from "@/lib/import/victim-rows";
 import { MappingTable } from "./MappingTable";
 

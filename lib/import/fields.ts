@@ -1,5 +1,19 @@
 import { compact } from "./name-matching";
 
+/** Where the other monitor already took the allegation (lib/import/lifecycle-columns.ts). */
+export const lifecycleFields = [
+  "stage",
+  "grading",
+  "answer",
+  "nonCredibleReason",
+  "deathsConceded",
+  "deathsConcededMin",
+  "deathsConcededMax",
+  "sentOn",
+  "answeredOn",
+  "closingReason",
+] as const;
+
 /**
  * What a column of an import file can be mapped to: the filing form's fields, with the harm
  * counts also as one "range" column ("5-7"), and places by name or p-code.
@@ -33,16 +47,7 @@ export const importFields = [
   "civilianObjects",
   "narrative",
   "tags",
-  "stage",
-  "grading",
-  "answer",
-  "nonCredibleReason",
-  "deathsConceded",
-  "deathsConcededMin",
-  "deathsConcededMax",
-  "sentOn",
-  "answeredOn",
-  "closingReason",
+  ...lifecycleFields,
 ] as const;
 export type ImportField = (typeof importFields)[number];
 
@@ -94,18 +99,25 @@ const HEADERS: Record<ImportField, string[]> = {
   closingReason: ["closing reason", "reason closed", "سبب الإغلاق"],
 };
 
-const byHeader = new Map(importFields.flatMap((field) => HEADERS[field].map((h) => [compact(h), field] as const)));
-
-/** The mapping guessed from the headers: an exact known header only, each field at most once (its first column). */
-export function guessMapping(headers: string[]): ColumnMapping {
-  const mapping: ColumnMapping = {};
-  const taken = new Set<ImportField>();
-  headers.forEach((header, column) => {
-    const field = byHeader.get(compact(header));
-    if (field && !taken.has(field)) {
-      mapping[column] = field;
-      taken.add(field);
-    }
-  });
-  return mapping;
+/**
+ * A guesser of mappings from headers, for fields known by these headers (compared as `compact` does):
+ * an exact known header only, each field at most once (its first column).
+ */
+export function headerGuesser<F extends string>(known: Record<F, string[]>): (headers: string[]) => Record<number, F> {
+  const byHeader = new Map((Object.entries(known) as [F, string[]][]).flatMap(([field, names]) => names.map((h) => [compact(h), field] as const)));
+  return (headers) => {
+    const mapping: Record<number, F> = {};
+    const taken = new Set<F>();
+    headers.forEach((header, column) => {
+      const field = byHeader.get(compact(header));
+      if (field && !taken.has(field)) {
+        mapping[column] = field;
+        taken.add(field);
+      }
+    });
+    return mapping;
+  };
 }
+
+/** The mapping guessed from an allegations sheet's headers. */
+export const guessMapping: (headers: string[]) => ColumnMapping = headerGuesser(HEADERS);

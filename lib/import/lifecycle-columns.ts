@@ -1,14 +1,15 @@
 import type { z } from "zod";
 import { decideMove, type CaseFacts, type MoveRequest } from "@/lib/cases/lifecycle";
 import { answerInput, assessmentInput, sendingInput, type AnswerInput, type AssessmentInput, type SendingInput } from "@/lib/cases/lifecycle-schemas";
-import type { BelligerentAnswer, ClosingReason, Grading, Stage } from "@/lib/cases/vocabulary";
-import { fieldErrorsOf } from "@/lib/result";
-import type { ImportField } from "./fields";
+import { stages, type BelligerentAnswer, type ClosingReason, type Grading, type Stage } from "@/lib/cases/vocabulary";
+import { lifecycleFields, type ImportField } from "./fields";
+import { listOfField } from "./lists";
+import type { RowReader } from "./row-reader";
 import { importDate, importRange, westernDigits, type DateOrder } from "./row-values";
 
 /**
  * Where the other monitor already has the allegation: its stage, grading, the belligerent's answer
- * and the deaths it conceded. The commit makes the very moves a person would (lib/import/lifecycle.ts),
+ * and the deaths it conceded. The commit makes the very moves a person would (lib/import/apply-lifecycle.ts),
  * each in the trail with the file and row as its reason; here they are checked by the same stage
  * machine and forms, so the preview reports every row the commit would refuse.
  */
@@ -21,52 +22,30 @@ export type ImportedLifecycle = {
   closingReason: ClosingReason | null;
 };
 
-export const lifecycleFields = [
-  "stage",
-  "grading",
-  "answer",
-  "nonCredibleReason",
-  "deathsConceded",
-  "deathsConcededMin",
-  "deathsConcededMax",
-  "sentOn",
-  "answeredOn",
-  "closingReason",
-] as const satisfies readonly ImportField[];
 
-/** What reading a row offers the lifecycle's columns: its cells, its problems, and its closed lists. */
-export type LifecycleReader = {
-  cell(field: ImportField): string;
-  problem(field: ImportField, message: string, params?: Record<string, string>): void;
-  /** The cell's value as one of our codes, or a problem on the row (undefined). */
-  code(field: ImportField): string | undefined;
-  dateOrder: DateOrder;
-};
-
-const order: Stage[] = ["submission", "assessment", "belligerent_response", "redress", "closed"];
 // The stage machine's refusals name who moves; an import is always a reviewer's or a manager's, who may make every move.
 const importer = { id: "import", role: "reviewer" } as const;
 
-/** The row's lifecycle columns read and checked, or null when it has none (the allegation starts in submission). */
-export function readLifecycle(reader: LifecycleReader, incidentDateFrom: string): ImportedLifecycle | null {
-  if (!lifecycleFields.some((f) => reader.cell(f))) return null;
-  let problems = 0;
-  const r: LifecycleReader = { ...reader, problem: (...args) => (problems++, reader.problem(...args)) };
-  const failed = (field: ImportField) => Boolean(r.cell(field)) && r.code(field) === undefined;
-  const value = (field: ImportField) => (r.cell(field) ? r.code(field) : undefined);
-  const named = value("stage") as Stage | undefined;
-  const grading = value("grading") as Grading | undefined;
-  const answer = value("answer") as BelligerentAnswer | undefined;
-  const closingReason = value("closingReason") as ClosingReason | undefined;
-  if (["stage", "grading", "answer", "nonCredibleReason", "closingReason"].some((f) => failed(f as ImportField))) return null;
+/** The row's lifecycle columns read and checked, or null when it has none (the allegation starts in submission) or a problem. */
+export function readLifecycle(r: RowReader<ImportField>, dateOrder: DateOrder, incidentDateFrom: string): ImportedLifecycle | null {
+  if (!lifecycleFields.some((f) => r.cell(f))) return null;
+  const before = r.problems.length;
+  const code = (field: ImportField) => r.codes(field, listOfField[field]!)[0];
+  const named = code("stage") as Stage | undefined;
+  const grading = code("grading") as Grading | undefined;
+  const answer = code("answer") as BelligerentAnswer | undefined;
+  const nonCredibleReason = code("nonCredibleReason");
+  const closingReason = code("closingReason") as ClosingReason | undefined;
+  // A value outside our lists is already a problem: nothing more is worth saying about the row's lifecycle.
+  if (r.problems.length > before) return null;
 
-  const sentOn = r.cell("sentOn") ? importDate(r.cell("sentOn"), r.dateOrder) : "";
-  const answeredOn = r.cell("answeredOn") ? importDate(r.cell("answeredOn"), r.dateOrder) : "";
+  const sentOn = r.cell("sentOn") ? importDate(r.cell("sentOn"), dateOrder) : "";
+  const answeredOn = r.cell("answeredOn") ? importDate(r.cell("answeredOn"), dateOrder) : "";
   const answered = Boolean(answer || answeredOn || r.cell("deathsConceded") || r.cell("deathsConcededMin") || r.cell("deathsConcededMax"));
   const sent = answered || Boolean(sentOn);
   // Without a stage column, the furthest stage what the row gives implies.
   const stage: Stage = named ?? (closingReason ? "closed" : sent ? "belligerent_response" : grading ? "assessment" : "submission");
-  const at = order.indexOf(stage);
+  const at = stages.indexOf(stage);
   if ((grading && at < 1) || (sent && stage !== "closed" && at < 2)) r.problem("stage", "importStageBeforeData", { value: r.cell("stage") });
 
   const assessment = grading ? checked(r, assessmentInput, { grading, method: "desk_review", reasoning: "-" }, { grading: "grading" }) : null;
@@ -81,7 +60,7 @@ export function readLifecycle(reader: LifecycleReader, incidentDateFrom: string)
     ? checked(
         r,
         answerInput,
-        { answer: answer ?? "", nonCredibleReason: value("nonCredibleReason") ?? "", deathsConcededMin: conceded.min, deathsConcededMax: conceded.max, answeredOn: answeredOn || undefined },
+        { answer: answer ?? "", nonCredibleReason: nonCredibleReason ?? "", deathsConcededMin: conceded.min, deathsConcededMax: conceded.max, answeredOn: answeredOn || undefined },
         {
           answer: "answer",
           nonCredibleReason: "nonCredibleReason",
@@ -113,7 +92,7 @@ export function readLifecycle(reader: LifecycleReader, incidentDateFrom: string)
     if (toResponse && stage === "redress") move({ move: "pursue_redress" });
     if (toResponse && stage === "closed") move({ move: "close", reason: closingReason! });
   }
-  if (problems) return null;
+  if (r.problems.length > before) return null;
   return { stage, assessment, sending, answer: answerGiven, closingReason: stage === "closed" ? closingReason! : null };
 }
 
@@ -121,16 +100,9 @@ export function readLifecycle(reader: LifecycleReader, incidentDateFrom: string)
  * A lifecycle form's own schema over what the row gives; each error reported on the file's column it
  * came from (`from`: form field → import field), null when the form refuses it.
  */
-function checked<T>(
-  r: LifecycleReader,
-  schema: z.ZodType<T>,
-  input: Record<string, unknown>,
-  from: Record<string, ImportField>,
-): T | null {
+function checked<T>(r: RowReader<ImportField>, schema: z.ZodType<T>, input: Record<string, unknown>, from: Record<string, ImportField>): T | null {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  for (const [formField, messages] of Object.entries(fieldErrorsOf(parsed.error))) {
-    for (const message of messages) r.problem(from[formField] ?? "stage", message);
-  }
+  r.report(parsed.error, (f) => from[f] ?? "stage");
   return null;
 }

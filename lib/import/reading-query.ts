@@ -1,5 +1,6 @@
 import type { ColumnMapping, ImportField } from "./fields";
-import { vocabularyLists, type ReadingRules, type VocabularyList } from "./rows";
+import { vocabularyLists, type VocabularyList } from "./lists";
+import type { ReadingRules } from "./rows";
 
 type Query = Record<string, string | string[] | undefined>;
 

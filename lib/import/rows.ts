@@ -1,29 +1,14 @@
 import { caseInput, type CaseInput } from "@/lib/cases/schemas";
-import {
-  belligerentAnswers,
-  belligerents,
-  civilianObjects,
-  closingReasons,
-  countries,
-  ageGroups,
-  gradings,
-  identityVerifications,
-  locationAccuracies,
-  means,
-  nonCredibleReasons,
-  sexes,
-  stages,
-  victimOutcomes,
-} from "@/lib/cases/vocabulary";
 import { districtOf, governorateOf } from "@/lib/places/admin-areas";
-import { fieldErrorsOf } from "@/lib/result";
 import type { ColumnMapping, ImportField } from "./fields";
 import { readLifecycle, type ImportedLifecycle } from "./lifecycle-columns";
-import type { VictimField, VictimsReading } from "./victim-rows";
+import { listOfField, type VocabularyList } from "./lists";
+import type { VictimsReading } from "./victim-rows";
 import { matchDistrict, matchGovernorate } from "./places";
-import { importDate, importList, importRange, westernDigits, type DateOrder } from "./row-values";
+import { rowReader } from "./row-reader";
+import { importDate, importRange, westernDigits, type DateOrder } from "./row-values";
 import type { Row } from "./table";
-import { matchVocabulary, type ValueMap } from "./vocabulary-match";
+import type { ValueMap } from "./vocabulary-match";
 
 /** One problem of one row: where it is (the file's row number and column header) and the message key (under "errors."). */
 export type RowProblem = {
@@ -48,43 +33,6 @@ export type ReadingRules = {
   victims?: VictimsReading;
 };
 export const defaultReadingRules: ReadingRules = { dateOrder: "dmy", values: {} };
-
-/** The closed lists an import maps values into, by the catalogue name of their labels. */
-export const vocabularyLists = {
-  belligerents,
-  means,
-  civilianObjects,
-  countries,
-  locationAccuracy: locationAccuracies,
-  stages,
-  gradings,
-  answers: belligerentAnswers,
-  nonCredibleReasons,
-  closingReasons,
-  sexes,
-  ageGroups,
-  outcomes: victimOutcomes,
-  verifications: identityVerifications,
-} as const;
-export type VocabularyList = keyof typeof vocabularyLists;
-
-/** The import field whose values come from each closed list. */
-export const listOfField: Partial<Record<ImportField | VictimField, VocabularyList>> = {
-  belligerents: "belligerents",
-  means: "means",
-  civilianObjects: "civilianObjects",
-  country: "countries",
-  locationAccuracy: "locationAccuracy",
-  stage: "stages",
-  grading: "gradings",
-  answer: "answers",
-  nonCredibleReason: "nonCredibleReasons",
-  closingReason: "closingReasons",
-  victimSex: "sexes",
-  victimAgeGroup: "ageGroups",
-  victimOutcome: "outcomes",
-  victimVerification: "verifications",
-};
 
 export type RowOutcome =
   | { ok: true; input: CaseInput; externalCode: string | null; lifecycle: ImportedLifecycle | null }
@@ -113,32 +61,11 @@ export function suppliedFields(headers: string[], mapping: ColumnMapping): strin
 }
 
 function readRow(row: Row, headers: string[], mapping: ColumnMapping, rules: ReadingRules): { outcome: RowOutcome; sourceOf: Record<string, ImportField> } {
-  const columnOf = new Map<ImportField, number>();
-  for (const [column, field] of Object.entries(mapping)) columnOf.set(field, Number(column));
-  const cell = (field: ImportField) => {
-    const column = columnOf.get(field);
-    return column === undefined ? "" : (row.cells[column] ?? "").trim();
-  };
-  const header = (field: ImportField) => {
-    const column = columnOf.get(field);
-    return column === undefined ? null : headers[column] || `#${column + 1}`;
-  };
-  const problems: RowProblem[] = [];
-  const problem = (field: ImportField, message: string, params?: Record<string, string>) =>
-    problems.push({ row: row.number, column: header(field), field, message, ...(params ? { params } : {}) });
+  const reader = rowReader(row, headers, mapping, rules.values);
+  const { cell, problem, problems } = reader;
+  const vocabulary = (field: ImportField, many = false) => reader.codes(field, listOfField[field]!, many);
   // The form field a schema error names → the file's field it came from.
   const sourceOf: Record<string, ImportField> = {};
-
-  const vocabulary = (field: ImportField, list: VocabularyList = listOfField[field]!, many = false): string[] => {
-    const written = many ? importList(cell(field)) : [cell(field)].filter(Boolean);
-    const codes: string[] = [];
-    for (const value of written) {
-      const match = matchVocabulary(list, vocabularyLists[list], value, rules.values[list]);
-      if (match.ok) codes.push(match.code);
-      else problem(field, match.suggestion ? "unknownValueSuggest" : "unknownValue", { value, ...(match.suggestion ? { suggestion: match.suggestion } : {}) });
-    }
-    return codes;
-  };
 
   const input: Record<string, unknown> = {};
   const set = (formField: string, from: ImportField, value: unknown) => {
@@ -146,7 +73,7 @@ function readRow(row: Row, headers: string[], mapping: ColumnMapping, rules: Rea
     sourceOf[formField] = from;
   };
 
-  const [country] = vocabulary("country", "countries", false);
+  const [country] = vocabulary("country");
   let governoratePcode = "";
   if (cell("governorate")) {
     const match = matchGovernorate(cell("governorate"), country);
@@ -177,11 +104,11 @@ function readRow(row: Row, headers: string[], mapping: ColumnMapping, rules: Rea
   for (const f of ["localityEn", "localityAr", "neighbourhoodEn", "neighbourhoodAr", "narrative", "tags"] as const) set(f, f, cell(f));
   set("latitude", "latitude", westernDigits(cell("latitude")));
   set("longitude", "longitude", westernDigits(cell("longitude")));
-  const [accuracy] = vocabulary("locationAccuracy", "locationAccuracy", false);
+  const [accuracy] = vocabulary("locationAccuracy");
   set("locationAccuracy", "locationAccuracy", accuracy ?? "");
-  set("belligerents", "belligerents", vocabulary("belligerents", "belligerents", true));
-  set("means", "means", vocabulary("means", "means", true));
-  set("civilianObjects", "civilianObjects", vocabulary("civilianObjects", "civilianObjects", true));
+  set("belligerents", "belligerents", vocabulary("belligerents", true));
+  set("means", "means", vocabulary("means", true));
+  set("civilianObjects", "civilianObjects", vocabulary("civilianObjects", true));
 
   for (const outcome of ["killed", "injured"] as const) {
     const range = importRange(cell(outcome));
@@ -200,18 +127,10 @@ function readRow(row: Row, headers: string[], mapping: ColumnMapping, rules: Rea
   // A file without titles gets one a person can recognise: its code, place and date.
   set("title", "title", cell("title") || [externalCode, place, from].filter(Boolean).join(" · "));
 
-  const lifecycle = readLifecycle({ cell, problem, code: (field) => vocabulary(field)[0], dateOrder: rules.dateOrder }, from);
+  const lifecycle = readLifecycle(reader, rules.dateOrder, from);
 
   const parsed = caseInput.safeParse(input);
-  if (!parsed.success) {
-    // A value already reported as unknown is not reported again as missing.
-    const reported = new Set(problems.map((p) => p.field));
-    for (const [formField, messages] of Object.entries(fieldErrorsOf(parsed.error))) {
-      const field = sourceOf[formField] ?? (formField as ImportField);
-      if (reported.has(field) || (formField === "governoratePcode" && placeFailed)) continue;
-      for (const message of messages) problem(field, message);
-    }
-  }
+  if (!parsed.success) reader.report(parsed.error, (f) => sourceOf[f] ?? (f as ImportField), (f) => f === "governoratePcode" && placeFailed);
   if (problems.length || !parsed.success) return { outcome: { ok: false, problems }, sourceOf };
   return { outcome: { ok: true, input: parsed.data, externalCode, lifecycle }, sourceOf };
 }

@@ -9,7 +9,8 @@ import { requiredText } from "@/lib/cases/schema-parts";
 import { expectedFailure, fail, fieldErrorsOf, ok, type Result } from "@/lib/result";
 import { importFields, type ColumnMapping } from "./fields";
 import { compact } from "./name-matching";
-import { vocabularyLists, type ReadingRules } from "./rows";
+import { vocabularyLists } from "./lists";
+import type { ReadingRules } from "./rows";
 import { victimFields } from "./victim-rows";
 
 export type ImportTemplate = { id: string; name: string; headers: string[]; mapping: ColumnMapping; rules: ReadingRules; version: number };

@@ -61,9 +61,14 @@ export async function proposalsFor(tx: Executor, table: Table, rowIds?: string[]
 
 export type ReconciliationView = {
   table: Table & { createdByName: string; problems: RowProblem[] };
-  rows: (typeof reconciliationRows.$inferSelect & { proposals: Proposal[]; confirmedReference: string | null })[];
+  rows: ReconciliationItem[];
+  /** Rows still to decide that have proposals; unmatched: undecided without one, or said to be none of ours. */
+  toDecide: ReconciliationItem[];
+  unmatched: ReconciliationItem[];
+  confirmed: ReconciliationItem[];
   counts: { proposed: number; unmatched: number; confirmed: number; noMatch: number };
 };
+type ReconciliationItem = typeof reconciliationRows.$inferSelect & { proposals: Proposal[]; confirmedReference: string | null };
 
 /**
  * A belligerent's table as a reviewer reconciles it: each row with its proposals (rows still to
@@ -89,13 +94,19 @@ export async function reconciliationView(db: Db, by: Principal | null, id: strin
   const byRow = new Map<string, Proposal[]>();
   for (const p of proposals) byRow.set(p.rowId, [...(byRow.get(p.rowId) ?? []), { ...p, km: p.km === null ? null : Number(p.km), daysApart: Number(p.daysApart) }]);
   const view = rows.map(({ row, confirmedReference }) => ({ ...row, confirmedReference, proposals: row.decision ? [] : (byRow.get(row.id) ?? []) }));
+  const toDecide = view.filter((r) => !r.decision && r.proposals.length);
+  const unmatched = view.filter((r) => r.decision === "no_match" || (!r.decision && !r.proposals.length));
+  const confirmed = view.filter((r) => r.decision === "confirmed");
   return {
     table: { ...found.table, createdByName: found.createdByName, problems: found.table.problems as RowProblem[] },
     rows: view,
+    toDecide,
+    unmatched,
+    confirmed,
     counts: {
-      proposed: view.filter((r) => !r.decision && r.proposals.length).length,
-      unmatched: view.filter((r) => r.decision === "no_match" || (!r.decision && !r.proposals.length)).length,
-      confirmed: view.filter((r) => r.decision === "confirmed").length,
+      proposed: toDecide.length,
+      unmatched: unmatched.length,
+      confirmed: confirmed.length,
       noMatch: view.filter((r) => r.decision === "no_match").length,
     },
   };

@@ -1,14 +1,12 @@
 import { z } from "zod";
 import { answerInput, type AnswerInput } from "@/lib/cases/lifecycle-schemas";
 import { coordinate, isoDate } from "@/lib/cases/schema-parts";
-import { fieldErrorsOf } from "@/lib/result";
 import type { ColumnMapping, ImportField } from "@/lib/import/fields";
 import { matchDistrict, matchGovernorate } from "@/lib/import/places";
+import { rowReader } from "@/lib/import/row-reader";
 import { importDate, importRange, westernDigits, type DateOrder } from "@/lib/import/row-values";
 import type { RowProblem } from "@/lib/import/rows";
 import type { Row } from "@/lib/import/table";
-import { matchVocabulary } from "@/lib/import/vocabulary-match";
-import { belligerentAnswers, nonCredibleReasons } from "@/lib/cases/vocabulary";
 import { districtOf } from "@/lib/places/admin-areas";
 
 /** The columns of a belligerent's table we read, named as an import's fields (so headers are guessed alike). */
@@ -52,73 +50,41 @@ export function readTheirRow(
   mapping: ColumnMapping,
   { dateOrder, releasedOn }: { dateOrder: DateOrder; releasedOn: string },
 ): { ok: true; value: TheirRow } | { ok: false; problems: RowProblem[] } {
-  const columnOf = new Map<ImportField, number>();
-  for (const [column, field] of Object.entries(mapping)) columnOf.set(field, Number(column));
-  const cell = (field: ImportField) => {
-    const column = columnOf.get(field);
-    return column === undefined ? "" : (row.cells[column] ?? "").trim();
-  };
-  const problems: RowProblem[] = [];
-  const problem = (field: ImportField, message: string, params?: Record<string, string>) => {
-    const column = columnOf.get(field);
-    problems.push({ row: row.number, column: column === undefined ? null : headers[column] || `#${column + 1}`, field, message, ...(params ? { params } : {}) });
-  };
-  const code = (field: "answer" | "nonCredibleReason", list: string, codes: readonly string[]) => {
-    const value = cell(field);
-    if (!value) return "";
-    const match = matchVocabulary(list, codes, value);
-    if (match.ok) return match.code;
-    problem(field, match.suggestion ? "unknownValueSuggest" : "unknownValue", { value, ...(match.suggestion ? { suggestion: match.suggestion } : {}) });
-    return null;
-  };
+  const r = rowReader(row, headers, mapping);
+  const { cell } = r;
 
   let governoratePcode: string | null = null;
   if (cell("governorate")) {
     const match = matchGovernorate(cell("governorate"));
     if (match.ok) governoratePcode = match.pcode;
-    else problem("governorate", "unknownPlace", { value: cell("governorate") });
+    else r.problem("governorate", "unknownPlace", { value: cell("governorate") });
   } else if (cell("district")) {
     const match = matchDistrict(cell("district"));
     if (match.ok) governoratePcode = districtOf(match.pcode)?.governorate.pcode ?? null;
-    else problem("district", "unknownPlace", { value: cell("district") });
+    else r.problem("district", "unknownPlace", { value: cell("district") });
   }
   const where = place.safeParse({
     incidentDate: cell("incidentDateFrom") ? importDate(cell("incidentDateFrom"), dateOrder) : undefined,
     latitude: westernDigits(cell("latitude")),
     longitude: westernDigits(cell("longitude")),
   });
-  if (!where.success) {
-    const fieldOf: Record<string, ImportField> = { incidentDate: "incidentDateFrom", latitude: "latitude", longitude: "longitude" };
-    for (const [formField, messages] of Object.entries(fieldErrorsOf(where.error))) for (const m of messages) problem(fieldOf[formField], m);
-  }
+  if (!where.success) r.report(where.error, (f) => (f === "incidentDate" ? "incidentDateFrom" : (f as ImportField)));
 
-  const answer = code("answer", "answers", belligerentAnswers);
-  const reason = code("nonCredibleReason", "nonCredibleReasons", nonCredibleReasons);
-  let conceded = importRange(cell("deathsConceded"));
-  if (cell("deathsConcededMin") || cell("deathsConcededMax")) conceded = { min: westernDigits(cell("deathsConcededMin")), max: westernDigits(cell("deathsConcededMax")) };
+  const [answer] = r.codes("answer", "answers");
+  const [reason] = r.codes("nonCredibleReason", "nonCredibleReasons");
+  const conceded =
+    cell("deathsConcededMin") || cell("deathsConcededMax")
+      ? { min: westernDigits(cell("deathsConcededMin")), max: westernDigits(cell("deathsConcededMax")) }
+      : importRange(cell("deathsConceded"));
   const answered = answerInput.safeParse({
-    answer: answer ?? "-",
+    answer: answer ?? "",
     nonCredibleReason: reason ?? "",
     deathsConcededMin: conceded.min,
     deathsConcededMax: conceded.max,
     answeredOn: cell("answeredOn") ? importDate(cell("answeredOn"), dateOrder) : releasedOn,
   });
-  if (!answered.success) {
-    const fieldOf: Record<string, ImportField> = {
-      answer: "answer",
-      nonCredibleReason: "nonCredibleReason",
-      answerNote: "nonCredibleReason",
-      deathsConcededMin: cell("deathsConcededMin") ? "deathsConcededMin" : "deathsConceded",
-      deathsConcededMax: cell("deathsConcededMax") ? "deathsConcededMax" : "deathsConceded",
-      answeredOn: "answeredOn",
-    };
-    const reported = new Set(problems.map((p) => p.field));
-    for (const [formField, messages] of Object.entries(fieldErrorsOf(answered.error))) {
-      const field = fieldOf[formField] ?? "answer";
-      if (!reported.has(field)) for (const m of messages) problem(field, m);
-    }
-  }
-  if (problems.length || !where.success || !answered.success) return { ok: false, problems };
+  if (!answered.success) r.report(answered.error, (f) => answerSource(f, cell));
+  if (r.problems.length || !where.success || !answered.success) return { ok: false, problems: r.problems };
   return {
     ok: true,
     value: {
@@ -132,4 +98,11 @@ export function readTheirRow(
       answer: answered.data,
     },
   };
+}
+
+/** The table's column an answer form field comes from (the deaths from their range column unless min and max columns give them). */
+function answerSource(formField: string, cell: (field: ImportField) => string): ImportField {
+  if (formField === "deathsConcededMin" || formField === "deathsConcededMax") return cell(formField) ? formField : "deathsConceded";
+  if (formField === "answerNote") return "nonCredibleReason";
+  return formField === "nonCredibleReason" || formField === "answeredOn" ? formField : "answer";
 }

@@ -268,3 +268,21 @@ describe("the fields a file gives, for a re-import", () => {
     expect(fields).not.toContain("title");
   });
 });
+
+describe("the lifecycle columns of a row", () => {
+  const headers = ["Code", "Date", "Governorate", "Belligerent", "Strike type", "Civilians killed", "Grading", "Stage"];
+  const mapping = guessMapping(headers);
+  const read = (grading: string, stage: string) => readCaseRow({ number: 2, cells: ["G1", "2017-06-14", "Ar-Raqqa", "Coalition", "Airstrike", "2", grading, stage] }, headers, mapping);
+
+  it("reports a value outside our gradings once, with the closest one, and nothing else about the lifecycle", () => {
+    expect(read("Fiar", "")).toEqual({
+      ok: false,
+      problems: [{ row: 2, column: "Grading", field: "grading", message: "unknownValueSuggest", params: { value: "Fiar", suggestion: "fair" } }],
+    });
+  });
+
+  it("takes the allegation to the stage a grading implies, and refuses a stage before it", () => {
+    expect(read("Fair", "")).toMatchObject({ ok: true, lifecycle: { stage: "assessment", assessment: { grading: "fair" }, sending: null, answer: null } });
+    expect(read("Fair", "Submission")).toMatchObject({ ok: false, problems: [{ column: "Stage", message: "importStageBeforeData" }] });
+  });
+});

@@ -32,10 +32,7 @@ export default async function ReconciliationPage({ params }: Props) {
   const te = await getTranslations("errors");
   const format = await getFormatter();
   const locale = (await getLocale()) as Locale;
-  const { table, rows, counts } = view;
-  const toDecide = rows.filter((r) => !r.decision && r.proposals.length);
-  const unmatched = rows.filter((r) => r.decision === "no_match" || (!r.decision && !r.proposals.length));
-  const confirmed = rows.filter((r) => r.decision === "confirmed");
+  const { table, toDecide, unmatched, confirmed, counts } = view;
   const conceded = (r: Row) =>
     r.deathsConcededMin === null ? "" : r.deathsConcededMin === r.deathsConcededMax ? format.number(r.deathsConcededMin) : `${format.number(r.deathsConcededMin)}–${format.number(r.deathsConcededMax ?? 0)}`;
   const theirs = (r: Row) =>
