@@ -4,7 +4,8 @@ import type { ImportedLifecycle } from "./lifecycle-columns";
 import { guessMapping, type ColumnMapping } from "./fields";
 import { defaultReadingRules, readCaseRow, type ReadingRules, type RowOutcome, type RowProblem } from "./rows";
 import { readTable, type ImportTable, type Row, type Sheet } from "./table";
-import { guessVictimMapping, readVictimRows, type VictimField, type VictimMapping, type VictimRow } from "./victim-rows";
+import { rowReader } from "./row-reader";
+import { guessVictimMapping, readVictimRows, type VictimMapping, type VictimRow } from "./victim-rows";
 
 export type ReadImport = {
   table: ImportTable;
@@ -86,7 +87,9 @@ function joinVictims(table: ImportTable, sheet: Sheet, mapping: ColumnMapping, r
   let count = 0;
   for (const victim of read.victims) {
     if (!rowOfKey.has(victim.key)) {
-      problems.push({ sheet: victimSheet.name, row: victim.row.number, column: headerOf(victimSheet, victimMapping, "victimKey"), field: "victimKey", message: "victimNoAllegation", params: { value: victim.key } });
+      const r = rowReader(victim.row, victimSheet.headers, victimMapping, {}, victimSheet.name);
+      r.problem("victimKey", "victimNoAllegation", { value: victim.key });
+      problems.push(...r.problems);
       continue;
     }
     if (!validKeys.has(victim.key) || badRows.has(rowOfKey.get(victim.key)!)) continue;
@@ -97,9 +100,4 @@ function joinVictims(table: ImportTable, sheet: Sheet, mapping: ColumnMapping, r
     problems.push({ row, column: null, field: "victims", message: "victimsHaveProblems", params: { sheet: victimSheet.name, rows: victimRows.join(", ") } });
   }
   return ok({ victims: { sheet: victimSheet, mapping: victimMapping, byKey, count }, problems, leftOut: new Set(badRows.keys()) });
-}
-
-function headerOf(sheet: Sheet, mapping: VictimMapping, field: VictimField): string | null {
-  const column = Object.entries(mapping).find(([, f]) => f === field)?.[0];
-  return column === undefined ? null : sheet.headers[Number(column)] || `#${Number(column) + 1}`;
 }
