@@ -1,6 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { areaName } from "@/components/cases/place-names";
 import type { Locale } from "@/lib/i18n/locales";
+import { rowItemsMapped } from "@/lib/import/fields";
 import type { ImportPreview } from "@/lib/import/preview";
 
 /** What a commit would do: the counts, the first rows as they would be filed, and the problems by row and column. */
@@ -24,6 +25,12 @@ export async function PreviewResult({ preview, errorFileHref }: { preview: Impor
           setAside: format.number(preview.setAside.length),
         })}
       </p>
+      {rowItemsMapped(preview.mapping) ? (
+        <p data-testid="row-items-to-file">{t("inRows", { victims: preview.inRows.victims, sources: preview.inRows.sources })}</p>
+      ) : null}
+      {Object.keys(preview.duplicates).length ? (
+        <p data-testid="duplicates-to-link">{t("duplicatesToLink", { count: Object.keys(preview.duplicates).length })}</p>
+      ) : null}
       {preview.victims ? (
         <p data-testid="victims-to-file">{t("victimsToFile", { count: preview.victims.toFile, sheet: preview.victims.sheet })}</p>
       ) : null}

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { importFields } from "@/lib/import/fields";
+import { sourceTypes, victimOutcomes } from "@/lib/cases/vocabulary";
+import { importFields, rowItemsMapped } from "@/lib/import/fields";
 import type { ImportPreview } from "@/lib/import/preview";
 import { listOfField, vocabularyLists, type VocabularyList } from "@/lib/import/lists";
 import type { ReadingRules } from "@/lib/import/rows";
@@ -60,6 +61,36 @@ export async function ReadingForm({ preview, rules }: { preview: ImportPreview; 
         </label>
       </div>
       <MappingTable caption={t("reading")} headers={preview.headers} examples={preview.examples} mapping={preview.mapping} fields={importFields} prefix="m." testId="mapping-table" />
+      {rowItemsMapped(preview.mapping) || rules.defaults ? (
+        <fieldset className="flex flex-col gap-2" data-testid="row-defaults">
+          <legend className="font-semibold">{t("rowDefaults")}</legend>
+          <p className="text-sm text-slate-700">{t("rowDefaultsHelp")}</p>
+          <div className="flex flex-wrap gap-4">
+            <label className="flex flex-col gap-1 text-sm font-medium">
+              {t("defaultOutcome")}
+              <select name="d.victimOutcome" defaultValue={rules.defaults?.victimOutcome ?? ""} className={select}>
+                <option value="">{t("noDefault")}</option>
+                {victimOutcomes.map((c) => (
+                  <option key={c} value={c}>
+                    {tl(`outcomes.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex flex-col gap-1 text-sm font-medium">
+              {t("defaultSourceType")}
+              <select name="d.sourceType" defaultValue={rules.defaults?.sourceType ?? ""} className={select}>
+                <option value="">{t("noDefault")}</option>
+                {sourceTypes.map((c) => (
+                  <option key={c} value={c}>
+                    {tl(`sourceTypes.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        </fieldset>
+      ) : null}
       {preview.sheets.length > 1 ? (
         <fieldset className="flex flex-col gap-2" data-testid="victims-sheet">
           <legend className="font-semibold">{t("victimsSheet")}</legend>
@@ -139,26 +170,39 @@ export async function ReadingForm({ preview, rules }: { preview: ImportPreview; 
                 </label>
               </li>
             ))}
-            {preview.lookalikes.map(({ row, cases }) => (
-              <li key={row} data-testid="lookalike">
-                <label className="flex items-center gap-2">
-                  <input type="checkbox" name="skip" value={row} className="h-4 w-4" />
-                  {t("skipRow", { row })}
-                </label>
-                <span className="ms-6 block text-sm">
-                  {t("looksLike")}{" "}
-                  {cases.map((c, i) => (
-                    <span key={c.id}>
-                      {i ? ", " : ""}
-                      <a href={`/cases/${c.id}`} target="_blank" rel="noopener" className="text-sky-800 underline">
-                        <span dir="ltr">{c.reference}</span>
-                      </a>{" "}
-                      {c.title}
-                    </span>
-                  ))}
-                </span>
-              </li>
-            ))}
+            {preview.lookalikes.map(({ row, cases }) => {
+              const chosen = preview.duplicates[row] ? `dup:${preview.duplicates[row]}` : "";
+              return (
+                <li key={row} data-testid="lookalike">
+                  <fieldset className="flex flex-col gap-1">
+                    <legend className="text-sm">
+                      {t("rowLooksLike", { row })}{" "}
+                      {cases.map((c, i) => (
+                        <span key={c.id}>
+                          {i ? ", " : ""}
+                          <a href={`/cases/${c.id}`} target="_blank" rel="noopener" className="text-sky-800 underline">
+                            <span dir="ltr">{c.reference}</span>
+                          </a>{" "}
+                          {c.title}
+                        </span>
+                      ))}
+                    </legend>
+                    <div className="ms-4 flex flex-wrap gap-x-4 gap-y-1">
+                      {[
+                        { value: "", label: t("importAnyway") },
+                        { value: "skip", label: t("skipRow", { row }) },
+                        ...cases.map((c) => ({ value: `dup:${c.id}`, label: t("linkAsDuplicate", { reference: c.reference }) })),
+                      ].map(({ value, label }) => (
+                        <label key={value} className="flex items-center gap-2">
+                          <input type="radio" name={`row.${row}`} value={value} defaultChecked={value === chosen} className="h-4 w-4" />
+                          {label}
+                        </label>
+                      ))}
+                    </div>
+                  </fieldset>
+                </li>
+              );
+            })}
           </ul>
         </fieldset>
       ) : null}

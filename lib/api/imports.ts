@@ -63,8 +63,9 @@ export const importPreviewDto = z.object({
   setAside: z.array(z.int()).describe("Rows left out as asked (`skip`)"),
   lookalikes: z
     .array(z.object({ row: z.int(), cases: z.array(z.object({ id: z.uuid(), reference: z.string(), title: z.string() })) }))
-    .describe("Rows to file that look like allegations filed by hand (within 3 days in the governorate, or 2 km): the first 200; leave one out with `skip`"),
+    .describe("Rows to file that look like allegations filed by hand (within 3 days in the governorate, or 2 km): the first 200; leave one out with `skip`, or file it as the duplicate of one with `duplicates`"),
   lookalikeCount: z.int().min(0),
+  duplicates: z.record(z.string(), z.uuid()).describe("Rows a commit would file as duplicates of allegations already here (`duplicates`): row number → the original's id"),
   firstRows: z.array(
     z.object({
       row: z.int(),
@@ -76,6 +77,9 @@ export const importPreviewDto = z.object({
   ),
   problems: z.array(problemDto),
   problemCount: z.int().min(0),
+  inRows: z
+    .object({ victims: z.int().min(0), sources: z.int().min(0) })
+    .describe("Victims and sources named in the allegations' own rows (victim and source fields of `mapping`) that a commit would file with the new allegations"),
   victims: z
     .object({
       sheet: z.string(),

@@ -253,37 +253,48 @@ export async function markDuplicate(db: Db, by: Principal | null, caseId: string
       const original = locked.get(target.id);
       if (!current) return fail("notFound");
       if (!original) return fail("invalidInput", { original: ["noSuchCase"] });
-      if (original.duplicateOf) {
-        return fail("originalIsDuplicate", undefined, { reference: await referenceOf(tx, original.duplicateOf) });
-      }
-      const [dependant] = await tx.select({ reference: cases.reference }).from(cases).where(eq(cases.duplicateOf, caseId)).orderBy(asc(cases.reference)).limit(1);
-      if (dependant) return fail("hasDuplicates", undefined, { reference: dependant.reference });
-      const moved = await applyMove(
-        tx,
-        person,
-        current,
-        { move: "close", reason: "duplicate" },
-        {
-          reason,
-          set: { duplicateOf: original.id },
-          facts: { duplicateOf: original.id },
-          changes: { duplicateOf: { from: null, to: original.reference } },
-          action: "case.markedDuplicate",
-        },
-      );
-      if (!moved.ok) return moved;
-      await recordAudit(tx, {
-        actor: person,
-        action: "case.duplicateLinked",
-        entityType: "case",
-        entityId: original.id,
-        caseId: original.id,
-        changes: { duplicates: { from: null, to: current.reference } },
-        reason,
-      });
+      const linked = await linkDuplicate(tx, person, current, original, reason);
+      if (!linked.ok) return linked;
       return ok({ originalId: original.id });
     });
   } catch (err) {
     return expectedFailure(err);
   }
+}
+
+/**
+ * `current` (locked) closed as a duplicate of `original` (locked), both trails recording the link, in
+ * the caller's transaction: a person's link, or an import's row linked to the allegation it repeats.
+ * The original may not itself be a duplicate, and a case that others duplicate cannot become one.
+ */
+export async function linkDuplicate(tx: Tx, person: Actor, current: CaseRow, original: CaseRow, reason?: string | null): Promise<Result> {
+  if (original.duplicateOf) {
+    return fail("originalIsDuplicate", undefined, { reference: await referenceOf(tx, original.duplicateOf) });
+  }
+  const [dependant] = await tx.select({ reference: cases.reference }).from(cases).where(eq(cases.duplicateOf, current.id)).orderBy(asc(cases.reference)).limit(1);
+  if (dependant) return fail("hasDuplicates", undefined, { reference: dependant.reference });
+  const moved = await applyMove(
+    tx,
+    person,
+    current,
+    { move: "close", reason: "duplicate" },
+    {
+      reason,
+      set: { duplicateOf: original.id },
+      facts: { duplicateOf: original.id },
+      changes: { duplicateOf: { from: null, to: original.reference } },
+      action: "case.markedDuplicate",
+    },
+  );
+  if (!moved.ok) return moved;
+  await recordAudit(tx, {
+    actor: person,
+    action: "case.duplicateLinked",
+    entityType: "case",
+    entityId: original.id,
+    caseId: original.id,
+    changes: { duplicates: { from: null, to: current.reference } },
+    reason,
+  });
+  return ok(undefined);
 }

@@ -88,6 +88,7 @@ export type Belligerent = (typeof belligerents)[number];
 export type Means = (typeof means)[number];
 export type CivilianObject = (typeof civilianObjects)[number];
 export type SourceType = (typeof sourceTypes)[number];
+export type VictimOutcome = (typeof victimOutcomes)[number];
 export type AssessmentMethod = (typeof assessmentMethods)[number];
 export type ClosingReason = (typeof closingReasons)[number];
 export type BelligerentAnswer = (typeof belligerentAnswers)[number];

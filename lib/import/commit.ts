@@ -9,9 +9,9 @@ import { actorId, creationEvent, fileCases } from "@/lib/cases/commands";
 import { incidentYearOf, reserveReferences } from "@/lib/cases/references";
 import { refreshSearchText } from "@/lib/cases/search-index";
 import { expectedFailure, fail, ok, refuse, type Result } from "@/lib/result";
-import { applyImportedLifecycles, type FiledLifecycle } from "./apply-lifecycle";
+import { applyImportedLifecycles, linkImportedDuplicates, type FiledLifecycle } from "./apply-lifecycle";
 import type { ColumnMapping } from "./fields";
-import { fileImportedVictims } from "./file-victims";
+import { fileImportedItems, type FiledItems } from "./file-items";
 import { readImport, type ReadImport } from "./read-import";
 import { planReimport, type ReimportPlan } from "./reimport";
 import { byPlace, type ReadingRules, type RowProblem } from "./rows";
@@ -28,6 +28,8 @@ export type ImportRequest = {
   rules?: ReadingRules;
   /** Rows the person chose to leave out. */
   skip?: number[];
+  /** Rows to file as duplicates of allegations already here: row number → the original's id. */
+  duplicates?: Record<number, string>;
 };
 
 export type ImportOutcome = {
@@ -37,8 +39,12 @@ export type ImportOutcome = {
   updated: number;
   /** Rows an earlier import filed, unchanged: not filed twice. */
   skipped: number;
-  /** Victims filed from the victims sheet, with the new allegations. */
+  /** Victims filed with the new allegations: named in their rows, or on the victims sheet. */
   victims: number;
+  /** Sources filed with the new allegations, cited in their rows. */
+  sources: number;
+  /** New allegations filed as duplicates of allegations already here, as the person chose. */
+  duplicates: number;
   problems: RowProblem[];
   invalidRows: number;
 };
@@ -131,10 +137,12 @@ export async function commitImport(
         }
         await recordCreations(tx, by as Principal, importId, request.fileName, created);
         await applyUpdates(tx, by as Principal, importId, request.fileName, plan.updates);
-        const victimsFiled = await filedVictims(tx, importId, fresh, read.value);
-        const victimCount = victimsFiled.reduce((n, f) => n + f.victims.length, 0);
-        if (victimCount) await fileImportedVictims(tx, by as Principal, request.fileName, read.value.victims!.sheet.name, victimsFiled);
+        const items = await fileImportedItems(tx, by as Principal, await filedItems(tx, importId, fresh, read.value, request.fileName));
+        const victimCount = items.victims;
         await applyImportedLifecycles(tx, by as Principal, importId, request.fileName, await filedLifecycles(tx, importId, fresh));
+        const linkedRows = fresh.flatMap((r) => (read.value.duplicates.has(r.row.number) ? [r.row.number] : []));
+        const caseOfLinked = await casesOfRows(tx, importId, linkedRows);
+        const linked = await linkImportedDuplicates(tx, by as Principal, importId, request.fileName, caseOfLinked, read.value.duplicates);
         await recordAudit(tx, {
           actor: by,
           action: "import.committed",
@@ -145,11 +153,21 @@ export async function commitImport(
             file: { from: null, to: { name: request.fileName, size: request.bytes.length, sha256, sheet: sheet.name } },
             counts: {
               from: null,
-              to: { rows: outcomes.length + read.value.setAside.length, created, updated, skipped, invalid, setAside: read.value.setAside.length, victims: victimCount },
+              to: {
+                rows: outcomes.length + read.value.setAside.length,
+                created,
+                updated,
+                skipped,
+                invalid,
+                setAside: read.value.setAside.length,
+                victims: victimCount,
+                sources: items.sources,
+                duplicates: linked,
+              },
             },
           },
         });
-        return { importId, created, updated, skipped, victims: victimCount, problems, invalidRows: invalid };
+        return { importId, created, updated, skipped, victims: victimCount, sources: items.sources, duplicates: linked, problems, invalidRows: invalid };
       }),
     );
   } catch (err) {
@@ -207,12 +225,23 @@ async function filedLifecycles(tx: Tx, importId: string, fresh: ValidRow[]): Pro
   return moved.map((r) => ({ caseId: caseOf.get(r.row.number)!, rowNumber: r.row.number, lifecycle: r.lifecycle! }));
 }
 
-/** The filed rows' victims from the victims sheet, with the cases they belong to. */
-async function filedVictims(tx: Tx, importId: string, fresh: ValidRow[], read: ReadImport) {
-  const byKey = read.victims?.byKey;
-  const withVictims = byKey ? fresh.filter((r) => r.key && byKey.has(r.key)) : [];
-  const caseOf = await casesOfRows(tx, importId, withVictims.map((r) => r.row.number));
-  return withVictims.map((r) => ({ caseId: caseOf.get(r.row.number)!, victims: byKey!.get(r.key!)! }));
+/** The new allegations' victims (from their rows, then the victims sheet) and sources, with the cases they belong to. */
+async function filedItems(tx: Tx, importId: string, fresh: ValidRow[], read: ReadImport, fileName: string): Promise<FiledItems[]> {
+  const sheet = read.victims;
+  const sheetVictims = (r: ValidRow) => (r.key && sheet?.byKey.get(r.key)) || [];
+  const withItems = fresh.filter((r) => r.victims.length || r.sources.length || sheetVictims(r).length);
+  const caseOf = await casesOfRows(tx, importId, withItems.map((r) => r.row.number));
+  return withItems.map((r) => {
+    const fromRow = <T,>(input: T) => ({ input, reason: reasonOf(fileName, r.row.number) });
+    return {
+      caseId: caseOf.get(r.row.number)!,
+      victims: [
+        ...r.victims.map(fromRow),
+        ...sheetVictims(r).map((v) => ({ input: v.input, reason: `imported from ${fileName}, sheet ${sheet!.sheet.name}, row ${v.row.number}` })),
+      ],
+      sources: r.sources.map(fromRow),
+    };
+  });
 }
 
 const reasonOf = (fileName: string, rowNumber: number) => `imported from ${fileName}, row ${rowNumber}`;

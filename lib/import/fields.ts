@@ -14,6 +14,28 @@ export const lifecycleFields = [
   "closingReason",
 ] as const;
 
+/** A victim's fields, the same on a victims sheet and in an allegation's own row (lib/import/victim-rows.ts). */
+export const victimDetailFields = [
+  "victimNameAr",
+  "victimNameLatin",
+  "victimSex",
+  "victimAge",
+  "victimAgeGroup",
+  "victimOutcome",
+  "victimFamily",
+  "victimVerification",
+  "victimConfidential",
+] as const;
+export type VictimDetailField = (typeof victimDetailFields)[number];
+
+/** A source's fields in an allegation's row (lib/import/row-sources.ts). */
+export const sourceFields = ["sourceType", "sourceUrl", "sourceTitle", "sourcePublisher", "sourceDate", "sourceLanguage", "sourceConfidential"] as const;
+export type SourceField = (typeof sourceFields)[number];
+
+/** Whether a mapping reads victims or sources from the allegations' own rows. */
+export const rowItemsMapped = (mapping: Record<number, string>) =>
+  Object.values(mapping).some((f) => (victimDetailFields as readonly string[]).includes(f) || (sourceFields as readonly string[]).includes(f));
+
 /**
  * What a column of an import file can be mapped to: the filing form's fields, with the harm
  * counts also as one "range" column ("5-7"), and places by name or p-code.
@@ -48,6 +70,8 @@ export const importFields = [
   "narrative",
   "tags",
   ...lifecycleFields,
+  ...victimDetailFields,
+  ...sourceFields,
 ] as const;
 export type ImportField = (typeof importFields)[number];
 
@@ -97,6 +121,22 @@ const HEADERS: Record<ImportField, string[]> = {
   sentOn: ["sent on", "date sent", "sent to belligerent", "date submitted", "تاريخ الإرسال"],
   answeredOn: ["answered on", "answer date", "release date", "report date", "date of release", "date of answer", "assessment date", "coalition assessment date", "تاريخ الرد"],
   closingReason: ["closing reason", "reason closed", "سبب الإغلاق"],
+  victimNameAr: ["victim name arabic", "victim names arabic", "victims arabic", "اسم الضحية", "أسماء الضحايا"],
+  victimNameLatin: ["victim name", "victim names", "victims names", "names of victims", "named victims", "victims named"],
+  victimSex: ["victim sex", "victim gender", "جنس الضحية"],
+  victimAge: ["victim age", "victim ages", "age of victim", "عمر الضحية", "أعمار الضحايا"],
+  victimAgeGroup: ["victim age group", "الفئة العمرية للضحية"],
+  victimOutcome: ["victim outcome", "victim status", "مصير الضحية"],
+  victimFamily: ["victim family", "family", "عائلة الضحية"],
+  victimVerification: ["victim verification", "identity verification", "التحقق من الهوية"],
+  victimConfidential: ["victim confidential", "withhold identity", "هوية سرية"],
+  sourceType: ["source type", "type of source", "نوع المصدر"],
+  sourceUrl: ["source", "sources", "source url", "source link", "source links", "link", "links", "url", "urls", "المصدر", "المصادر", "رابط المصدر", "روابط المصادر"],
+  sourceTitle: ["source title", "عنوان المصدر"],
+  sourcePublisher: ["source publisher", "publisher", "outlet", "الناشر", "الجهة الناشرة"],
+  sourceDate: ["source date", "publication date", "published on", "تاريخ النشر"],
+  sourceLanguage: ["source language", "language", "لغة المصدر"],
+  sourceConfidential: ["source confidential", "confidential source", "مصدر سري"],
 };
 
 /**

@@ -36,10 +36,12 @@ export const readingRequest = z.object({
   sheet: z.string().max(200).optional(),
   /** Rows the person chose to leave out (rows that look like allegations filed by hand, say). */
   skip: z.array(z.int().min(1)).max(1_000_000).optional(),
+  /** Rows to file as duplicates of allegations already here (look-alikes a person recognised): row number → the original's id. */
+  duplicates: z.record(z.string().regex(/^\d{1,7}$/), z.uuid({ error: "invalid" })).optional(),
   mapping: mappingInput.optional(),
   rules: rulesInput.optional(),
 });
-export type ReadingRequest = { sheet?: string; mapping?: ColumnMapping; rules?: ReadingRules; skip?: number[] };
+export type ReadingRequest = { sheet?: string; mapping?: ColumnMapping; rules?: ReadingRules; skip?: number[]; duplicates?: Record<number, string> };
 
 const fileNameInput = z
   .string()
@@ -244,7 +246,15 @@ async function runImport(db: Db, by: Principal, row: typeof imports.$inferSelect
     },
   };
   try {
-    const request = { fileName: row.fileName, bytes, sheet: read.sheet.name, mapping: read.mapping, rules: read.rules, skip: read.setAside };
+    const request = {
+      fileName: row.fileName,
+      bytes,
+      sheet: read.sheet.name,
+      mapping: read.mapping,
+      rules: read.rules,
+      skip: read.setAside,
+      duplicates: Object.fromEntries(read.duplicates),
+    };
     const outcome = await commitImport(db, by, request, job, read);
     if (!outcome.ok) await endJob(db, by, row, outcome.error === "importCancelled" ? "cancelled" : "failed", outcome.error);
   } catch (err) {

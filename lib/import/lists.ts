@@ -11,6 +11,7 @@ import {
   means,
   nonCredibleReasons,
   sexes,
+  sourceTypes,
   stages,
   victimOutcomes,
 } from "@/lib/cases/vocabulary";
@@ -33,6 +34,7 @@ export const vocabularyLists = {
   ageGroups,
   outcomes: victimOutcomes,
   verifications: identityVerifications,
+  sourceTypes,
 } as const;
 export type VocabularyList = keyof typeof vocabularyLists;
 
@@ -52,4 +54,5 @@ export const listOfField: Partial<Record<ImportField | VictimField, VocabularyLi
   victimAgeGroup: "ageGroups",
   victimOutcome: "outcomes",
   victimVerification: "verifications",
+  sourceType: "sourceTypes",
 };

@@ -43,10 +43,14 @@ export type ImportPreview = {
   /** Rows to file that look like allegations filed by hand (the filing form's duplicate rule), the first 200. */
   lookalikes: Lookalike[];
   lookalikeCount: number;
+  /** Rows to file as duplicates of allegations already here, as chosen (`duplicates`): row → the original's id. */
+  duplicates: Record<number, string>;
   /** Each as it would be filed, and the stage (with grading and answer) its row takes it to. */
   firstRows: { row: number; input: CaseInput; stage: Stage; grading: Grading | null; answer: BelligerentAnswer | null }[];
   problems: RowProblem[];
   problemCount: number;
+  /** Victims and sources the allegations' own rows name, that a commit would file with the new allegations. */
+  inRows: { victims: number; sources: number };
   /** The victims sheet as read: its columns and mapping, and how many victims a commit would file with the new allegations. */
   victims: { sheet: string; headers: string[]; examples: string[]; mapping: VictimMapping; toFile: number } | null;
 };
@@ -104,6 +108,7 @@ export async function previewImport(
       setAside: read.value.setAside,
       lookalikes: lookalikes.slice(0, PREVIEW_LOOKALIKES),
       lookalikeCount: lookalikes.length,
+      duplicates: Object.fromEntries(plan.fresh.flatMap((r) => (read.value.duplicates.has(r.row.number) ? [[r.row.number, read.value.duplicates.get(r.row.number)!]] : []))),
       firstRows: valid.slice(0, PREVIEW_ROWS).map((v) => ({
         row: v.row.number,
         input: v.input,
@@ -113,6 +118,10 @@ export async function previewImport(
       })),
       problems: problems.slice(0, PREVIEW_PROBLEMS),
       problemCount: problems.length,
+      inRows: {
+        victims: plan.fresh.reduce((n, r) => n + r.victims.length, 0),
+        sources: plan.fresh.reduce((n, r) => n + r.sources.length, 0),
+      },
       victims: read.value.victims && {
         sheet: read.value.victims.sheet.name,
         headers: read.value.victims.sheet.headers,

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from "@/lib/result";
-import type { CaseInput } from "@/lib/cases/schemas";
+import type { CaseInput, SourceInput, VictimInput } from "@/lib/cases/schemas";
 import type { ImportedLifecycle } from "./lifecycle-columns";
 import { guessMapping, type ColumnMapping } from "./fields";
 import { defaultReadingRules, readCaseRow, type ReadingRules, type RowOutcome, type RowProblem } from "./rows";
@@ -14,14 +14,23 @@ export type ReadImport = {
   rules: ReadingRules;
   outcomes: { row: Row; outcome: RowOutcome }[];
   problems: RowProblem[];
-  valid: { row: Row; input: CaseInput; key: string | null; lifecycle: ImportedLifecycle | null }[];
+  valid: { row: Row; input: CaseInput; key: string | null; lifecycle: ImportedLifecycle | null; victims: VictimInput[]; sources: SourceInput[] }[];
   /** Rows the person chose to leave out (`skip`): neither filed nor listed as problems. */
   setAside: number[];
+  /** Rows the person chose to file as duplicates of allegations already here (`duplicates`): row → the original's id. */
+  duplicates: Map<number, string>;
   /** The victims sheet as read, its victims by the key of the allegation they belong to (valid rows only). */
   victims: { sheet: Sheet; mapping: VictimMapping; byKey: Map<string, VictimRow[]>; count: number } | null;
 };
 
-export type ReadRequest = { bytes: Uint8Array; sheet?: string; mapping?: ColumnMapping; rules?: ReadingRules; skip?: number[] };
+export type ReadRequest = {
+  bytes: Uint8Array;
+  sheet?: string;
+  mapping?: ColumnMapping;
+  rules?: ReadingRules;
+  skip?: number[];
+  duplicates?: Record<number, string>;
+};
 
 /**
  * A file read and every row checked, as both the preview and the commit see it. Without a mapping,
@@ -43,7 +52,9 @@ export async function readImport(
   const setAside = sheet.rows.filter((row) => skip.has(row.number)).map((row) => row.number);
   const outcomes = sheet.rows.filter((row) => !skip.has(row.number)).map((row) => ({ row, outcome: readCaseRow(row, sheet.headers, mapping, rules) }));
   const problems: RowProblem[] = outcomes.flatMap(({ outcome }) => (outcome.ok ? [] : outcome.problems));
-  let valid = outcomes.flatMap(({ row, outcome }) => (outcome.ok ? [{ row, input: outcome.input, key: outcome.externalCode, lifecycle: outcome.lifecycle }] : []));
+  let valid = outcomes.flatMap(({ row, outcome }) =>
+    outcome.ok ? [{ row, input: outcome.input, key: outcome.externalCode, lifecycle: outcome.lifecycle, victims: outcome.victims, sources: outcome.sources }] : [],
+  );
   let victims: ReadImport["victims"] = null;
   if (rules.victims) {
     const joined = joinVictims(table.value, sheet, mapping, rules, valid);
@@ -52,7 +63,8 @@ export async function readImport(
     problems.push(...joined.value.problems);
     valid = valid.filter((v) => !joined.value.leftOut.has(v.row.number));
   }
-  return ok({ table: table.value, sheet, mapping, rules, outcomes, problems, valid, setAside, victims });
+  const duplicates = new Map(Object.entries(request.duplicates ?? {}).flatMap(([row, id]) => (skip.has(Number(row)) ? [] : [[Number(row), id] as const])));
+  return ok({ table: table.value, sheet, mapping, rules, outcomes, problems, valid, setAside, duplicates, victims });
 }
 
 /**
@@ -66,7 +78,7 @@ function joinVictims(table: ImportTable, sheet: Sheet, mapping: ColumnMapping, r
   if (!victimSheet) return fail("invalidInput", { victimsSheet: ["invalid"] });
   const victimMapping = reading.mapping ?? guessVictimMapping(victimSheet.headers);
   if (Object.keys(victimMapping).some((column) => Number(column) >= victimSheet.headers.length)) return fail("invalidInput", { victimsMapping: ["invalid"] });
-  const read = readVictimRows(victimSheet, victimMapping, rules.values);
+  const read = readVictimRows(victimSheet, victimMapping, rules);
   const keyColumn = Object.entries(mapping).find(([, field]) => field === "externalCode")?.[0];
   const rowOfKey = new Map<string, number>();
   for (const row of sheet.rows) {

@@ -8,7 +8,7 @@ type Query = Record<string, string | string[] | undefined>;
  * How the import page keeps a reading in its address (a GET form, so a reload or a shared link shows
  * the same preview): `sheet`, `mapped=1` (and `mappedSheet`, the sheet it was made for) with
  * `m.<column>=<field>` (empty: not imported), `date`, and
- * `v.<list>.<file's value>=<our code>`, `vs=<victims sheet>` (with `vmappedSheet` and `vm.<column>=<victim field>`
+ * `v.<list>.<file's value>=<our code>`, `d.victimOutcome` and `d.sourceType` (what the rows leave unsaid), `row.<n>=skip|dup:<case id>` (a look-alike's choice), `vs=<victims sheet>` (with `vmappedSheet` and `vm.<column>=<victim field>`
  * once its mapping was made for that sheet), and `skip=<row>` for each row left out; without `mapped`, the file is read by a template or a guess.
  * Nothing here is trusted: readingRequest checks it all.
  */
@@ -33,7 +33,17 @@ export function readingFromQuery(query: Query): Record<string, unknown> {
   }
   out.mapping = mapping;
   const skip = [query.skip ?? []].flat().filter((v) => /^\d{1,7}$/.test(v)).map(Number);
-  if (skip.length) out.skip = skip;
+  // A look-alike row's choice: `row.<n>=skip`, or `row.<n>=dup:<case id>` to file it as that allegation's duplicate.
+  const duplicates: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) {
+    const row = key.match(/^row\.(\d{1,7})$/)?.[1];
+    const chosen = one(value);
+    if (row === undefined || !chosen) continue;
+    if (chosen === "skip") skip.push(Number(row));
+    else if (chosen.startsWith("dup:")) duplicates[row] = chosen.slice(4);
+  }
+  if (skip.length) out.skip = [...new Set(skip)];
+  if (Object.keys(duplicates).length) out.duplicates = duplicates;
   const rules: Record<string, unknown> = { dateOrder: one(query.date) || "dmy", values };
   // A victims sheet, and its mapping once made for that very sheet (otherwise guessed from its headers).
   const victimsSheet = one(query.vs);
@@ -46,21 +56,36 @@ export function readingFromQuery(query: Query): Record<string, unknown> {
     }
     rules.victims = one(query.vmappedSheet) === victimsSheet ? { sheet: victimsSheet, mapping: victimMapping } : { sheet: victimsSheet };
   }
+  const defaults = Object.fromEntries(
+    (["victimOutcome", "sourceType"] as const).flatMap((field) => {
+      const chosen = one(query[`d.${field}`]);
+      return chosen ? [[field, chosen]] : [];
+    }),
+  );
+  if (Object.keys(defaults).length) rules.defaults = defaults;
   out.rules = rules;
   return out;
 }
 
 /** The query of a reading, as readingFromQuery reads it back. */
-export function queryOfReading(reading: { sheet?: string; mapping: ColumnMapping; rules: ReadingRules; skip?: number[] }): URLSearchParams {
+export function queryOfReading(reading: {
+  sheet?: string;
+  mapping: ColumnMapping;
+  rules: ReadingRules;
+  skip?: number[];
+  duplicates?: Record<number, string>;
+}): URLSearchParams {
   const query = new URLSearchParams();
   if (reading.sheet) query.set("sheet", reading.sheet);
   for (const row of reading.skip ?? []) query.append("skip", String(row));
+  for (const [row, id] of Object.entries(reading.duplicates ?? {})) query.set(`row.${row}`, `dup:${id}`);
   query.set("mapped", "1");
   for (const [column, field] of Object.entries(reading.mapping) as [string, ImportField][]) query.set(`m.${column}`, field);
   query.set("date", reading.rules.dateOrder);
   for (const [list, map] of Object.entries(reading.rules.values) as [VocabularyList, Record<string, string>][]) {
     for (const [value, code] of Object.entries(map ?? {})) query.set(`v.${list}.${value}`, code);
   }
+  for (const [field, code] of Object.entries(reading.rules.defaults ?? {})) if (code) query.set(`d.${field}`, code);
   const victims = reading.rules.victims;
   if (victims) {
     query.set("vs", victims.sheet);

@@ -12,6 +12,8 @@ export type RowReader<F extends string> = {
   problem(field: F, message: string, params?: Record<string, string>): void;
   /** The cell's values as codes of a closed list (one, or several in one cell); each one outside it a problem, with the closest code suggested. */
   codes(field: F, list: VocabularyList, many?: boolean): string[];
+  /** One written value as a code of a closed list; outside it, a problem on `field` (the closest code suggested) and undefined. */
+  code(field: F, list: VocabularyList, value: string): string | undefined;
   /**
    * A form schema's refusal, each error on the column its form field came from (`fieldOf`), skipping
    * fields that already have a problem (an unknown value is not reported again as missing) and those
@@ -52,19 +54,20 @@ export function rowReader<F extends string>(
       ...(params ? { params } : {}),
     });
   };
+  const code = (field: F, list: VocabularyList, value: string) => {
+    const match = matchVocabulary(list, vocabularyLists[list], value, values[list]);
+    if (match.ok) return match.code;
+    problem(field, match.suggestion ? "unknownValueSuggest" : "unknownValue", { value, ...(match.suggestion ? { suggestion: match.suggestion } : {}) });
+    return undefined;
+  };
   return {
     cell,
     problem,
     problems,
+    code,
     codes(field, list, many = false) {
       const written = many ? importList(cell(field)) : [cell(field)].filter(Boolean);
-      const codes: string[] = [];
-      for (const value of written) {
-        const match = matchVocabulary(list, vocabularyLists[list], value, values[list]);
-        if (match.ok) codes.push(match.code);
-        else problem(field, match.suggestion ? "unknownValueSuggest" : "unknownValue", { value, ...(match.suggestion ? { suggestion: match.suggestion } : {}) });
-      }
-      return codes;
+      return written.flatMap((value) => code(field, list, value) ?? []);
     },
     report(error, fieldOf, skip = () => false) {
       const reported = new Set(problems.map((p) => p.field));

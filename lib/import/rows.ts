@@ -1,9 +1,11 @@
-import { caseInput, type CaseInput } from "@/lib/cases/schemas";
+import { caseInput, type CaseInput, type SourceInput, type VictimInput } from "@/lib/cases/schemas";
+import type { SourceType, VictimOutcome } from "@/lib/cases/vocabulary";
 import { districtOf, governorateOf } from "@/lib/places/admin-areas";
 import type { ColumnMapping, ImportField } from "./fields";
 import { readLifecycle, type ImportedLifecycle } from "./lifecycle-columns";
 import { listOfField, type VocabularyList } from "./lists";
-import type { VictimsReading } from "./victim-rows";
+import { readRowSources } from "./row-sources";
+import { readRowVictims, type VictimsReading } from "./victim-rows";
 import { matchDistrict, matchGovernorate } from "./places";
 import { rowReader } from "./row-reader";
 import { importDate, importRange, westernDigits, type DateOrder } from "./row-values";
@@ -31,11 +33,21 @@ export type ReadingRules = {
   values: Partial<Record<VocabularyList, ValueMap>>;
   /** A second sheet of the workbook holding victims, joined to the allegations on their key. */
   victims?: VictimsReading;
+  /** What the file leaves unsaid, said once for all its rows: the outcome of victims it names, the type of sources it cites. */
+  defaults?: { victimOutcome?: VictimOutcome; sourceType?: SourceType };
 };
 export const defaultReadingRules: ReadingRules = { dateOrder: "dmy", values: {} };
 
 export type RowOutcome =
-  | { ok: true; input: CaseInput; externalCode: string | null; lifecycle: ImportedLifecycle | null }
+  | {
+      ok: true;
+      input: CaseInput;
+      externalCode: string | null;
+      lifecycle: ImportedLifecycle | null;
+      /** The victims and sources the row itself names (victims of a victims sheet are joined later). */
+      victims: VictimInput[];
+      sources: SourceInput[];
+    }
   | { ok: false; problems: RowProblem[] };
 
 /**
@@ -128,11 +140,13 @@ function readRow(row: Row, headers: string[], mapping: ColumnMapping, rules: Rea
   set("title", "title", cell("title") || [externalCode, place, from].filter(Boolean).join(" · "));
 
   const lifecycle = readLifecycle(reader, rules.dateOrder, from);
+  const victims = readRowVictims(reader, rules.defaults);
+  const sources = readRowSources(reader, rules.dateOrder, rules.defaults);
 
   const parsed = caseInput.safeParse(input);
   if (!parsed.success) reader.report(parsed.error, (f) => sourceOf[f] ?? (f as ImportField), (f) => f === "governoratePcode" && placeFailed);
   if (problems.length || !parsed.success) return { outcome: { ok: false, problems }, sourceOf };
-  return { outcome: { ok: true, input: parsed.data, externalCode, lifecycle }, sourceOf };
+  return { outcome: { ok: true, input: parsed.data, externalCode, lifecycle, victims, sources }, sourceOf };
 }
 
 function placeParams(value: string, suggestion: { nameEn: string; nameAr: string; pcode: string } | null): Record<string, string> {

@@ -6,6 +6,7 @@ import { authorize, type Principal } from "@/lib/auth/actor";
 import { diff, recordAudit } from "@/lib/audit/record";
 import { actorId } from "@/lib/cases/commands";
 import { requiredText } from "@/lib/cases/schema-parts";
+import { sourceTypes, victimOutcomes } from "@/lib/cases/vocabulary";
 import { expectedFailure, fail, fieldErrorsOf, ok, type Result } from "@/lib/result";
 import { importFields, type ColumnMapping } from "./fields";
 import { compact } from "./name-matching";
@@ -42,6 +43,10 @@ export const rulesInput = z.object({
   dateOrder: z.enum(["dmy", "mdy"], { error: "invalid" }),
   values: valueMaps.strict(),
   victims: z.object({ sheet: z.string().min(1).max(200), mapping: victimMappingInput.optional() }).optional(),
+  defaults: z
+    .object({ victimOutcome: z.enum(victimOutcomes, { error: "invalid" }).optional(), sourceType: z.enum(sourceTypes, { error: "invalid" }).optional() })
+    .strict()
+    .optional(),
 });
 
 /** A template as a person saves it: its name, the file's headers, and a mapping that only names our fields and the file's columns. */

@@ -19,6 +19,12 @@ const SYNONYMS: Record<string, Record<string, string[]>> = {
   means: { airstrike: ["air strike"], drone: ["UAV"] },
   outcomes: { killed: ["dead", "died", "قتيل", "متوفى"], injured: ["wounded", "جريح", "مصاب"], detained: ["arrested", "معتقل"], disappeared: ["missing", "مختفي", "مفقود"] },
   sexes: { female: ["F", "woman", "girl", "امرأة"], male: ["M", "man", "boy", "رجل"] },
+  sourceTypes: {
+    media: ["news", "press", "news report", "إعلام", "خبر"],
+    social_media: ["Facebook", "Twitter", "X", "Telegram", "YouTube", "وسائل التواصل"],
+    witness_testimony: ["witness", "testimony", "شاهد", "شهادة"],
+    ngo_report: ["NGO", "report", "تقرير"],
+  },
 };
 
 /**

@@ -43,4 +43,20 @@ describe("the import page's reading, kept in its address", () => {
     };
     expect(readingFromQuery(Object.fromEntries(queryOfReading(reading)))).toEqual(reading);
   });
+
+  it("reads what the rows leave unsaid, and each look-alike's choice: import, leave out, or file as a duplicate", () => {
+    const id = "6f1c3c9e-8a1b-4f59-9a43-2d1f1e0b7c11";
+    expect(readingFromQuery(query(`mapped=1&d.victimOutcome=killed&d.sourceType=&row.2=skip&row.3=dup:${id}&row.4=&skip=9`))).toEqual({
+      mapping: {},
+      skip: [9, 2],
+      duplicates: { 3: id },
+      rules: { dateOrder: "dmy", values: {}, defaults: { victimOutcome: "killed" } },
+    });
+    const reading = {
+      mapping: { 0: "victimNameLatin" as const, 1: "sourceUrl" as const },
+      rules: { dateOrder: "dmy" as const, values: {}, defaults: { victimOutcome: "injured" as const, sourceType: "media" as const } },
+      duplicates: { 5: id },
+    };
+    expect(readingFromQuery(Object.fromEntries(queryOfReading(reading)))).toEqual(reading);
+  });
 });

@@ -137,7 +137,7 @@ async function OpenImport({ importId, query }: { importId: string; query: Record
     );
   }
   const p = preview.value;
-  const reading = { sheet: p.sheet, mapping: p.mapping, rules: p.rules, skip: p.setAside };
+  const reading = { sheet: p.sheet, mapping: p.mapping, rules: p.rules, skip: p.setAside, duplicates: p.duplicates };
   const readingJson = JSON.stringify(reading);
   return (
     <>
