@@ -126,7 +126,7 @@ test("a row that looks like an allegation filed by hand is shown with it, and le
   await expect(page).toHaveURL(/\/imports\/[0-9a-f-]{36}$/);
 
   const lookalikes = page.getByTestId("lookalikes");
-  await expect(lookalikes).toContainText("Looks like");
+  await expect(lookalikes).toContainText("Row 2 looks like");
   await expect(page.getByTestId("lookalike")).toHaveCount(1);
   await lookalikes.getByLabel("Leave out row 2").check();
   await page.getByRole("button", { name: "Check again" }).click();
@@ -137,6 +137,42 @@ test("a row that looks like an allegation filed by hand is shown with it, and le
   await expect(page.getByTestId("import-outcome")).toHaveText("1 allegation filed, 0 updated, 1 skipped (unchanged or left out by you); 0 rows with problems left out.");
   await expect(page.getByTestId("filed-cases")).toContainText(`Strike ${code}`);
   await expect(page.getByTestId("filed-cases")).not.toContainText("Strike near Harat al-Badu");
+});
+
+test("a reviewer files a look-alike as the duplicate of the allegation it repeats, with the victims and source its row names", async ({ staffPage, reviewerPage: page }) => {
+  test.setTimeout(90_000);
+  // A day no other test files a case on, so the hand-filed allegation is the row's only look-alike.
+  const original = await fileHaratAlBadu(staffPage, { title: `Filed by hand ${uniqueWord()}`, date: "2012-02-27" });
+  const code = `DP${uniqueWord()}`;
+  const csv = [
+    "Code,Date,Country,Governorate,Belligerent,Strike type,Civilians killed,Title,Victim names,Victim ages,Sources,Source type",
+    `${code}-1,29/02/2012,Syria,Ar-Raqqa,Coalition,Airstrike,2,Strike ${code} in Harat al-Badu,"Omar Saleh; Huda Saleh",61; 8,https://example.org/${code},Media`,
+  ].join("\n");
+  await page.goto("/imports");
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: `${code}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Upload and preview" }).click();
+  await expect(page).toHaveURL(/\/imports\/[0-9a-f-]{36}$/);
+
+  // The victims need an outcome the file does not give: a problem on the row until it is said once for the file.
+  await expect(page.getByTestId("problems")).toContainText("The victims this row names need an outcome");
+  await page.getByLabel("Victims whose row does not say were").selectOption("killed");
+  await page.getByRole("button", { name: "Check again" }).click();
+  // Valid now, the row is shown with the allegation it looks like.
+  await expect(page.getByTestId("lookalike")).toContainText(original.reference);
+  await page.getByRole("radio", { name: `File as a duplicate of ${original.reference}` }).check();
+  await page.getByRole("button", { name: "Check again" }).click();
+  await expect(page.getByTestId("row-items-to-file")).toHaveText("From the rows themselves: 2 victims and 1 source would be filed with the new allegations.");
+  await expect(page.getByTestId("duplicates-to-link")).toHaveText("1 new allegation would be filed as duplicates of allegations already here.");
+  await expect(page.getByRole("radio", { name: `File as a duplicate of ${original.reference}` })).toBeChecked();
+
+  await commitAndWait(page, "Import 1 row");
+  await page.getByTestId("filed-cases").getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Strike ${code} in Harat al-Badu`);
+  await expect(page.getByText("Omar Saleh", { exact: true })).toBeVisible();
+  await expect(page.getByText("Huda Saleh", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("case-trail")).toContainText(`imported from ${code}.csv, row 2`);
+  await expect(page.getByTestId("duplicate-of")).toContainText(original.reference);
+  await expect(page.getByTestId("stage-bar").locator('[aria-current="step"]')).toContainText("Closed");
 });
 
 test("staff reach neither the import page nor its upload", async ({ staffPage: page, requestAs, baseURL }) => {
