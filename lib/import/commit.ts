@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { insertRows } from "@/db/insert-rows";
 import { cases, importRecords, imports } from "@/db/schema";
@@ -16,8 +16,8 @@ import { readImport, type ReadImport } from "./read-import";
 import { planReimport, type ReimportPlan } from "./reimport";
 import { byPlace, type ReadingRules, type RowProblem } from "./rows";
 
-/** Rows filed per statement: well under PostgreSQL's 65,535 parameters at the case's ~35 columns. */
-const COMMIT_BATCH = 500;
+/** Rows filed per batch: its cases travel as one JSON parameter (db/insert-rows.ts); progress and cancellation are checked between batches. */
+const COMMIT_BATCH = 2_000;
 
 export type ImportRequest = {
   fileName: string;
@@ -109,6 +109,7 @@ export async function commitImport(
             ...outcome,
           });
         }
+        const filedCases: { id: string; rowNumber: number }[] = [];
         for (let start = 0; start < fresh.length; start += COMMIT_BATCH) {
           if (job && (await job.cancelled())) refuse(fail("importCancelled"));
           const batch = fresh.slice(start, start + COMMIT_BATCH);
@@ -127,6 +128,7 @@ export async function commitImport(
             importRecords,
             batch.map(({ row, key }, i) => ({ importId, caseId: filed[i].id, rowNumber: row.number, sourceKey: key, created: true })),
           );
+          filedCases.push(...batch.map(({ row }, i) => ({ id: filed[i].id, rowNumber: row.number })));
           await job?.progress(start + batch.length, fresh.length);
         }
         if (job) {
@@ -135,7 +137,7 @@ export async function commitImport(
             .set({ status: "committed", ...outcome, progressDone: created, progressTotal: created, finishedAt: new Date() })
             .where(eq(imports.id, importId));
         }
-        await recordCreations(tx, by as Principal, importId, request.fileName, created);
+        await recordCreations(tx, by as Principal, request.fileName, filedCases);
         await applyUpdates(tx, by as Principal, importId, request.fileName, plan.updates);
         const items = await fileImportedItems(tx, by as Principal, await filedItems(tx, importId, fresh, read.value, request.fileName));
         const victimCount = items.victims;
@@ -248,24 +250,16 @@ const reasonOf = (fileName: string, rowNumber: number) => `imported from ${fileN
 
 /**
  * The `case.created` events of what the import filed, in the order of its rows, built from the stored
- * cases a chunk at a time: memory stays flat whatever the file's size, and the chain's lock is taken
- * only now, at the end of the import's transaction.
+ * cases a chunk at a time (fetched by id: only the ids are held meanwhile), and the chain's lock
+ * taken only now, at the end of the import's transaction.
  */
-async function recordCreations(tx: Tx, by: Principal, importId: string, fileName: string, count: number): Promise<void> {
-  if (!count) return;
-  const chain = await openChain(tx, count);
-  let after = 0;
-  for (;;) {
-    const chunk = await tx
-      .select({ c: cases, rowNumber: importRecords.rowNumber })
-      .from(importRecords)
-      .innerJoin(cases, eq(cases.id, importRecords.caseId))
-      .where(and(eq(importRecords.importId, importId), gt(importRecords.rowNumber, after)))
-      .orderBy(asc(importRecords.rowNumber))
-      .limit(INSERT_CHUNK);
-    if (!chunk.length) return;
-    await chain.append(chunk.map(({ c, rowNumber }) => creationEvent(by, c, reasonOf(fileName, rowNumber))));
-    after = chunk.at(-1)!.rowNumber;
+async function recordCreations(tx: Tx, by: Principal, fileName: string, filed: { id: string; rowNumber: number }[]): Promise<void> {
+  if (!filed.length) return;
+  const chain = await openChain(tx, filed.length);
+  for (let start = 0; start < filed.length; start += INSERT_CHUNK) {
+    const chunk = filed.slice(start, start + INSERT_CHUNK);
+    const stored = new Map((await tx.select().from(cases).where(inArray(cases.id, chunk.map((f) => f.id)))).map((c) => [c.id, c]));
+    await chain.append(chunk.map(({ id, rowNumber }) => creationEvent(by, stored.get(id)!, reasonOf(fileName, rowNumber))));
   }
 }
 

@@ -140,7 +140,7 @@ describe.each(backends)("import jobs on $name", (backend) => {
   });
 
   it.runIf(backend.name === "postgres")("stops a running job when asked: nothing it filed stays, and the progress was seen meanwhile", async () => {
-    const importId = await upload("stop.csv", manyRows("stop", 6000));
+    const importId = await upload("stop.csv", manyRows("stop", 10_000));
     expect(await startImport(handle.db, store, reviewer, importId, {})).toMatchObject({ ok: true });
     let seen = 0;
     for (let i = 0; i < 600 && seen === 0; i++) {
