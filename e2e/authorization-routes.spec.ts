@@ -52,6 +52,16 @@ test("exports, evidence and import downloads and uploads answer each role as DOM
     { name: "evidence headers (HEAD)", run: (r) => r.head(download as string, { maxRedirects: 0 }), allowed: ["staff", "reviewer", "manager", "admin"], signedOut: 401 },
     { name: "evidence upload", run: upload, allowed: ["staff", "reviewer", "manager"], signedOut: 401 },
     { name: "import upload", run: importUpload, allowed: ["reviewer", "manager"], signedOut: 401 },
+    {
+      name: "import victims file upload",
+      run: (r) =>
+        r.post(`/api/imports/${importId}/victims`, {
+          headers: { "content-type": "text/csv", "x-file-name": "victims.csv", origin: new URL(baseURL as string).origin },
+          data: "Code,Name,Outcome\nM1,Omar Saleh,killed\n",
+        }),
+      allowed: ["reviewer", "manager"],
+      signedOut: 401,
+    },
     { name: "import error file", run: (r) => r.get(`/imports/${importId}/errors`, { maxRedirects: 0 }), allowed: ["reviewer", "manager"], signedOut: 307 },
   ];
   for (const check of checks) {

@@ -175,6 +175,32 @@ test("a reviewer files a look-alike as the duplicate of the allegation it repeat
   await expect(page.getByTestId("stage-bar").locator('[aria-current="step"]')).toContainText("Closed");
 });
 
+test("a reviewer imports a CSV whose victims are in a second file: uploads both, joins them, and the victims are filed with their allegation", async ({ reviewerPage: page }) => {
+  test.setTimeout(90_000);
+  const code = `VF${uniqueWord()}`;
+  const csv = ["Code,Date,Governorate,Belligerent,Strike type,Civilians killed,Title", `${code}-1,14/06/2017,Ar-Raqqa,Coalition,Airstrike,2,Strike ${code} on the old city`].join("\n");
+  await page.goto("/imports");
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: `${code}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Upload and preview" }).click();
+  await expect(page).toHaveURL(/\/imports\/[0-9a-f-]{36}$/);
+
+  const victims = ["Incident code,Name,Age,Outcome", `${code}-1,Omar Saleh,61,Killed`, `${code}-1,Huda Saleh,8,Killed`].join("\n");
+  await page.getByLabel("Victims file", { exact: true }).setInputFiles({ name: `${code}-victims.csv`, mimeType: "text/csv", buffer: Buffer.from(victims) });
+  await page.getByRole("button", { name: "Upload the victims file" }).click();
+  await expect(page.getByTestId("victims-file-kept")).toHaveText(`Victims file: ${code}-victims.csv.`);
+  await page.getByTestId("victims-sheet").getByLabel("Sheet of victims").selectOption({ label: `${code}-victims.csv` });
+  await page.getByRole("button", { name: "Check again" }).click();
+  await expect(page.getByTestId("victims-mapping-table").getByLabel("Incident code")).toHaveValue("victimKey");
+  await expect(page.getByTestId("victims-to-file")).toHaveText(`2 victims from “${code}-victims.csv” would be filed with the new allegations.`);
+
+  await commitAndWait(page, "Import 1 row");
+  await page.getByTestId("filed-cases").getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Strike ${code} on the old city`);
+  await expect(page.getByText("Omar Saleh", { exact: true })).toBeVisible();
+  await expect(page.getByText("Huda Saleh", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("case-trail")).toContainText(`imported from ${code}-victims.csv, row 2`);
+});
+
 test("staff reach neither the import page nor its upload", async ({ staffPage: page, requestAs, baseURL }) => {
   const response = await page.goto("/imports");
   expect(response?.status()).toBe(403);

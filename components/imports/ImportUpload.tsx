@@ -6,8 +6,11 @@ import { formatBytes } from "@/lib/evidence/format";
 
 type State = { status: "idle" } | { status: "uploading"; fileName: string; percent: number } | { status: "error"; message: string };
 
-/** Uploads the file to keep (the bytes as the request body), then opens its preview. */
-export function ImportUpload({ maxBytes, accept }: { maxBytes: number; accept: string }) {
+/**
+ * Uploads a file to keep (the bytes as the request body): an import's file, then opens its preview;
+ * or, with `victimsOf`, the victims file of that import, then shows its preview again.
+ */
+export function ImportUpload({ maxBytes, accept, victimsOf }: { maxBytes: number; accept: string; victimsOf?: string }) {
   const t = useTranslations("imports");
   const te = useTranslations("errors");
   const locale = useLocale();
@@ -24,14 +27,17 @@ export function ImportUpload({ maxBytes, accept }: { maxBytes: number; accept: s
     if (!(file instanceof File) || file.name === "") return setState({ status: "error", message: t("chooseFile") });
     if (file.size > maxBytes) return setState({ status: "error", message: te("importTooLarge", { maxMegabytes: Math.floor(maxBytes / 1024 / 1024) }) });
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/imports");
+    xhr.open("POST", victimsOf ? `/api/imports/${victimsOf}/victims` : "/api/imports");
     xhr.setRequestHeader("Content-Type", "application/octet-stream");
     xhr.setRequestHeader("X-File-Name", encodeURIComponent(file.name));
     xhr.responseType = "json";
     xhr.upload.onprogress = (e) => setState({ status: "uploading", fileName: file.name, percent: e.lengthComputable ? Math.floor((e.loaded / e.total) * 100) : 0 });
     xhr.onload = () => {
       const body = xhr.response as { id?: string; message?: string } | null;
-      if (xhr.status === 201 && body?.id) router.push(`/imports/${body.id}`);
+      if (xhr.status === 201 && body?.id && victimsOf) {
+        setState({ status: "idle" });
+        router.refresh();
+      } else if (xhr.status === 201 && body?.id) router.push(`/imports/${body.id}`);
       else setState({ status: "error", message: body?.message ?? te("unexpected") });
     };
     xhr.onerror = () => setState({ status: "error", message: t("connectionLost") });
@@ -41,10 +47,16 @@ export function ImportUpload({ maxBytes, accept }: { maxBytes: number; accept: s
 
   const error = state.status === "error" ? state.message : null;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t("upload")} className="flex flex-col gap-3" data-testid="import-upload">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={victimsOf ? t("uploadVictimsFile") : t("upload")}
+      className="flex flex-col gap-3"
+      data-testid={victimsOf ? "victims-file-upload" : "import-upload"}
+    >
       <div className="flex flex-col gap-1">
         <label htmlFor={`${id}-file`} className="text-sm font-medium text-slate-800">
-          {t("file")}
+          {victimsOf ? t("victimsFile") : t("file")}
         </label>
         <input
           id={`${id}-file`}
@@ -82,7 +94,7 @@ export function ImportUpload({ maxBytes, accept }: { maxBytes: number; accept: s
           aria-disabled={busy}
           className="rounded bg-sky-800 px-4 py-2 font-medium text-white hover:bg-sky-900 focus:outline-2 focus:outline-offset-2 focus:outline-sky-700 disabled:opacity-70"
         >
-          {busy ? t("working") : t("upload")}
+          {busy ? t("working") : victimsOf ? t("uploadVictimsFile") : t("upload")}
         </button>
       </div>
     </form>

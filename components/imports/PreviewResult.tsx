@@ -32,7 +32,7 @@ export async function PreviewResult({ preview, errorFileHref }: { preview: Impor
         <p data-testid="duplicates-to-link">{t("duplicatesToLink", { count: Object.keys(preview.duplicates).length })}</p>
       ) : null}
       {preview.victims ? (
-        <p data-testid="victims-to-file">{t("victimsToFile", { count: preview.victims.toFile, sheet: preview.victims.sheet })}</p>
+        <p data-testid="victims-to-file">{t("victimsToFile", { count: preview.victims.toFile, sheet: preview.victims.label })}</p>
       ) : null}
       {preview.firstRows.length ? (
         <div className="overflow-x-auto">

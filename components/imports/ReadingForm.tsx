@@ -33,6 +33,8 @@ export async function ReadingForm({ preview, rules }: { preview: ImportPreview; 
   const tl = await getTranslations();
   const select = "rounded border border-slate-400 bg-white px-2 py-1 text-base focus:outline-2 focus:outline-sky-700";
   const values = valuesToMap(preview, rules);
+  // A sheet of the victims file is chosen as `file:<sheet>` (lib/import/reading-query.ts).
+  const victimsChoice = preview.victims ? (preview.victims.file ? `file:${preview.victims.sheet}` : preview.victims.sheet) : "";
   return (
     <form method="get" className="flex flex-col gap-4" aria-labelledby="reading" data-testid="reading-form">
       <input type="hidden" name="mapped" value="1" />
@@ -91,14 +93,14 @@ export async function ReadingForm({ preview, rules }: { preview: ImportPreview; 
           </div>
         </fieldset>
       ) : null}
-      {preview.sheets.length > 1 ? (
+      {preview.sheets.length > 1 || preview.victimsFile ? (
         <fieldset className="flex flex-col gap-2" data-testid="victims-sheet">
           <legend className="font-semibold">{t("victimsSheet")}</legend>
           <p className="text-sm text-slate-700">{t("victimsSheetHelp")}</p>
-          {preview.victims ? <input type="hidden" name="vmappedSheet" value={preview.victims.sheet} /> : null}
+          {preview.victims ? <input type="hidden" name="vmappedSheet" value={victimsChoice} /> : null}
           <label className="flex flex-col gap-1 text-sm font-medium">
             {t("victimsSheetChoice")}
-            <select name="vs" defaultValue={preview.victims?.sheet ?? ""} className={select}>
+            <select name="vs" defaultValue={victimsChoice} className={select}>
               <option value="">{t("noVictimsSheet")}</option>
               {preview.sheets
                 .filter((s) => s !== preview.sheet)
@@ -107,11 +109,16 @@ export async function ReadingForm({ preview, rules }: { preview: ImportPreview; 
                     {s}
                   </option>
                 ))}
+              {preview.victimsFile?.sheets.map((s) => (
+                <option key={`file:${s}`} value={`file:${s}`}>
+                  {preview.victimsFile!.sheets.length === 1 ? preview.victimsFile!.name : `${preview.victimsFile!.name} · ${s}`}
+                </option>
+              ))}
             </select>
           </label>
           {preview.victims ? (
             <MappingTable
-              caption={t("victimsSheet")}
+              caption={preview.victims.label}
               headers={preview.victims.headers}
               examples={preview.victims.examples}
               mapping={preview.victims.mapping}

@@ -5,6 +5,7 @@ import { users } from "./users";
 
 export const importStatuses = ["uploaded", "running", "committed", "failed", "cancelled", "undone"] as const;
 export type ImportStatus = (typeof importStatuses)[number];
+export type VictimsFile = { name: string; size: number; sha256: string; key: string };
 
 /**
  * One file brought in (lib/import/jobs.ts): uploaded and kept in the evidence store, previewed,
@@ -23,6 +24,8 @@ export const imports = pgTable(
     /** Where the uploaded bytes are kept (the evidence store): the provenance of what the import filed. */
     fileKey: text("file_key"),
     sheet: text("sheet"),
+    /** A second file listing the victims (lib/import/victims-file.ts), kept beside the first: its name, size, SHA-256 and store key. */
+    victimsFile: jsonb("victims_file").$type<VictimsFile>(),
     /** The column mapping and reading rules the rows were read with. */
     template: jsonb("template"),
     created: integer("created").notNull().default(0),

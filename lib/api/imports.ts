@@ -9,7 +9,9 @@ import type { ImportPreview } from "@/lib/import/preview";
 import { listImports, readImportState, type ImportState } from "@/lib/import/queries";
 import { undoImport } from "@/lib/import/undo";
 import { translatorFor } from "@/lib/i18n/translator";
-import { attachmentDisposition, chunksOf } from "@/lib/evidence/web";
+import { attachmentDisposition } from "@/lib/evidence/web";
+import { uploadOf, type ImportUpload } from "@/lib/import/received-file";
+import { uploadVictimsFile } from "@/lib/import/victims-file";
 import { API_BASE } from "./cases";
 import { ApiError, englishMessage } from "./errors";
 import { readBody, type ApiHandler } from "./handler";
@@ -25,6 +27,10 @@ export const importDto = z.object({
   fileSize: z.int().min(0),
   sha256: z.string(),
   sheet: z.string().nullable(),
+  victimsFile: z
+    .object({ name: z.string(), size: z.int().min(0), sha256: z.string() })
+    .nullable()
+    .describe("The second file listing the victims, when one was uploaded (POST /imports/{importId}/victims-file)"),
   created: z.int().min(0),
   updated: z.int().min(0).describe("Rows an earlier import filed (same key) whose values changed: updated in place"),
   skipped: z.int().min(0).describe("Rows an earlier import filed (same key), unchanged"),
@@ -83,6 +89,8 @@ export const importPreviewDto = z.object({
   victims: z
     .object({
       sheet: z.string(),
+      file: z.boolean().describe("The sheet is one of the victims file's (`rules.victims.file`)"),
+      label: z.string().describe("How problems name the victims' sheet: its name, or the victims file's"),
       headers: z.array(z.string()),
       examples: z.array(z.string()),
       mapping: z.record(z.string(), z.enum(victimFields)).describe("Column number (from 0) of the victims sheet → victim field"),
@@ -90,6 +98,10 @@ export const importPreviewDto = z.object({
     })
     .nullable()
     .describe("The victims sheet named by `rules.victims`, joined to the allegations on their code"),
+  victimsFile: z
+    .object({ name: z.string(), sheets: z.array(z.string()) })
+    .nullable()
+    .describe("The import's victims file (POST /imports/{importId}/victims-file), when one was uploaded; name one of its sheets with `rules.victims = { file: true, sheet }`"),
 });
 export const importUndoneDto = z.object({ withdrawn: z.int().min(0) });
 
@@ -101,6 +113,7 @@ function toImportDto(s: ImportState): z.input<typeof importDto> {
     fileSize: s.fileSize,
     sha256: s.fileSha256,
     sheet: s.sheet,
+    victimsFile: s.victimsFile && { name: s.victimsFile.name, size: s.victimsFile.size, sha256: s.victimsFile.sha256 },
     created: s.created,
     updated: s.updated,
     skipped: s.skipped,
@@ -129,21 +142,22 @@ async function importResponse(req: Parameters<ApiHandler>[0], id: string, status
 
 /** POST /imports: the file as the body, its name in X-File-Name (percent-encoded UTF-8). */
 export const uploadImportEndpoint: ApiHandler = async (req) => {
-  let fileName: string;
-  try {
-    fileName = decodeURIComponent(req.request.headers.get("x-file-name") ?? "");
-  } catch {
-    throw new ApiError({ error: "invalidInput", fieldErrors: { fileName: ["invalid"] } });
-  }
-  const length = req.request.headers.get("content-length");
-  const result = await uploadImport(req.db, await req.store(), req.actor, {
-    fileName,
-    declaredSize: length && /^\d+$/.test(length) ? Number(length) : null,
-    stream: chunksOf(req.request.body?.getReader()),
-  });
+  const result = await uploadImport(req.db, await req.store(), req.actor, uploadIn(req));
   if (!result.ok) return failureResponse(result);
   return importResponse(req, result.value.importId, 201, { Location: `${API_BASE}/imports/${result.value.importId}` });
 };
+
+/** POST /imports/{importId}/victims-file: a second file listing the victims, as the first is uploaded. */
+export const uploadVictimsFileEndpoint: ApiHandler = async (req) => {
+  const result = await uploadVictimsFile(req.db, await req.store(), req.actor, req.params.importId, uploadIn(req));
+  return result.ok ? importResponse(req, req.params.importId) : failureResponse(result);
+};
+
+function uploadIn(req: Parameters<ApiHandler>[0]): ImportUpload {
+  const upload = uploadOf(req.request);
+  if (!upload) throw new ApiError({ error: "invalidInput", fieldErrors: { fileName: ["invalid"] } });
+  return upload;
+}
 
 export const listImportsEndpoint: ApiHandler = async ({ db, actor }) => json({ items: (await listImports(db, actor)).map(toImportDto) });
 

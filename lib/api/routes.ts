@@ -33,6 +33,7 @@ import {
   previewImportEndpoint,
   undoImportEndpoint,
   uploadImportEndpoint,
+  uploadVictimsFileEndpoint,
 } from "./imports";
 import {
   confirmMatchBody,
@@ -274,6 +275,19 @@ const importRoutes: ApiRoute[] = [
     upload: { description: "The file's bytes" },
     response: importResponse(201, "The uploaded import, not yet committed"),
     errors: [403, 413, 422],
+  },
+  {
+    method: "POST",
+    path: "/imports/{importId}/victims-file",
+    operationId: "uploadImportVictimsFile",
+    tag: "imports",
+    summary: "Upload the file listing an import's victims",
+    description:
+      "A second file (CSV or XLSX, as the first) listing victims one per row with the code of their allegation, for an import not yet started; a new one replaces the last. It is kept beside the first; name one of its sheets in the reading with `rules.victims = { file: true, sheet }`.",
+    handler: uploadVictimsFileEndpoint,
+    upload: { description: "The victims file's bytes" },
+    response: importResponse(200, "The import, with its victims file"),
+    errors: [403, 404, 409, 413, 422],
   },
   {
     method: "GET",

@@ -54,6 +54,7 @@ export const entryPoints: EntryPoint[] = [
   route("app/api/cases/[caseId]/evidence/[evidenceId]/route.ts", "HEAD", ["case:read"]),
   route("app/api/v1/openapi.json/route.ts", "GET", "public"),
   route("app/api/imports/route.ts", "POST", ["case:import"]),
+  route("app/api/imports/[importId]/victims/route.ts", "POST", ["case:import"]),
   route("app/(app)/imports/[importId]/errors/route.ts", "GET", ["case:import"]),
   route("app/(app)/audit/export/route.ts", "GET", ["audit:read"]),
   route("app/(app)/summaries/export/route.ts", "GET", ["summary:export"]),
@@ -82,7 +83,7 @@ export const entryPoints: EntryPoint[] = [
   api("GET", "/summary", ["summary:read"]),
   api("GET", "/summary/export", ["summary:export"]),
   ...["POST /imports", "GET /imports", "GET /imports/{importId}", "POST /imports/{importId}/preview", "POST /imports/{importId}/commit"]
-    .concat(["POST /imports/{importId}/cancel", "POST /imports/{importId}/undo", "GET /imports/{importId}/errors"])
+    .concat(["POST /imports/{importId}/cancel", "POST /imports/{importId}/undo", "GET /imports/{importId}/errors", "POST /imports/{importId}/victims-file"])
     .map((key) => api(key.split(" ")[0], key.split(" ")[1], ["case:import"])),
   ...["POST /reconciliations", "GET /reconciliations/{reconciliationId}", "POST /reconciliation-rows/{rowId}/confirm", "POST /reconciliation-rows/{rowId}/no-match"].map((key) =>
     api(key.split(" ")[0], key.split(" ")[1], ["case:record-response"]),

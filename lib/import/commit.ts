@@ -230,6 +230,7 @@ async function filedLifecycles(tx: Tx, importId: string, fresh: ValidRow[]): Pro
 /** The new allegations' victims (from their rows, then the victims sheet) and sources, with the cases they belong to. */
 async function filedItems(tx: Tx, importId: string, fresh: ValidRow[], read: ReadImport, fileName: string): Promise<FiledItems[]> {
   const sheet = read.victims;
+  const victimsFrom = sheet?.provenance ?? `${fileName}, sheet ${sheet?.sheet.name}`;
   const sheetVictims = (r: ValidRow) => (r.key && sheet?.byKey.get(r.key)) || [];
   const withItems = fresh.filter((r) => r.victims.length || r.sources.length || sheetVictims(r).length);
   const caseOf = await casesOfRows(tx, importId, withItems.map((r) => r.row.number));
@@ -239,7 +240,7 @@ async function filedItems(tx: Tx, importId: string, fresh: ValidRow[], read: Rea
       caseId: caseOf.get(r.row.number)!,
       victims: [
         ...r.victims.map(fromRow),
-        ...sheetVictims(r).map((v) => ({ input: v.input, reason: `imported from ${fileName}, sheet ${sheet!.sheet.name}, row ${v.row.number}` })),
+        ...sheetVictims(r).map((v) => ({ input: v.input, reason: `imported from ${victimsFrom}, row ${v.row.number}` })),
       ],
       sources: r.sources.map(fromRow),
     };

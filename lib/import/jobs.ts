@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { and, eq, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { sharesConnections, type Db } from "@/db/client";
@@ -6,8 +5,7 @@ import { imports, type ImportStatus } from "@/db/schema";
 import { authorize, type Principal } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { actorId } from "@/lib/cases/commands";
-import { cleanFileName } from "@/lib/evidence/commands";
-import type { ByteSource, EvidenceStore } from "@/lib/evidence/store";
+import type { EvidenceStore } from "@/lib/evidence/store";
 import { logFault } from "@/lib/fault-log";
 import type { Translate } from "@/lib/i18n/translator";
 import { isUuid } from "@/lib/ids";
@@ -20,16 +18,17 @@ import { readImport, type ReadImport } from "./read-import";
 import { planReimport } from "./reimport";
 import type { ReadingRules } from "./rows";
 import { readImportState, stateOf } from "./queries";
-import { readTable } from "./table";
+import { receiveFile, type ImportUpload } from "./received-file";
 import { STALE_AFTER_MS } from "./queries";
 import { mappingInput, rulesInput } from "./templates";
 
 /** The largest file taken in: a 100,000-row export is about 30 MB. It is read whole, so this bounds the memory of a job. */
 export const IMPORT_MAX_BYTES = 64 * 1024 * 1024;
+/** What the upload fields offer to choose. */
+export const IMPORT_ACCEPT = ".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 /** How often a running job says it is alive, and how long a silence makes it interrupted (its process died). */
 export const HEARTBEAT_MS = 5_000;
 
-export type ImportUpload = { fileName: string; stream: ByteSource; declaredSize?: number | null };
 
 /** How a file is to be read: the sheet, and the mapping and rules (when left out: a template's, or guessed). */
 export const readingRequest = z.object({
@@ -42,11 +41,6 @@ export const readingRequest = z.object({
   rules: rulesInput.optional(),
 });
 export type ReadingRequest = { sheet?: string; mapping?: ColumnMapping; rules?: ReadingRules; skip?: number[]; duplicates?: Record<number, string> };
-
-const fileNameInput = z
-  .string()
-  .transform(cleanFileName)
-  .pipe(z.string().min(1, { error: "required" }).max(255, { error: "tooLong" }));
 
 /**
  * Takes a file in: read whole (it must be a CSV or workbook we can read), kept in the evidence
@@ -63,35 +57,20 @@ export async function uploadImport(
   let key: string | null = null;
   try {
     authorize(by, "case:import");
-    const name = fileNameInput.safeParse(upload.fileName);
-    if (!name.success) return fail("invalidInput", { fileName: fieldErrorsOf(name.error)._form ?? ["invalid"] });
-    const tooLarge = fail("importTooLarge", undefined, { maxMegabytes: String(Math.floor(maxBytes / 1024 / 1024)) });
-    if (upload.declaredSize != null && upload.declaredSize > maxBytes) return tooLarge;
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of upload.stream) {
-      size += chunk.byteLength;
-      if (size > maxBytes) return tooLarge;
-      chunks.push(chunk);
-    }
-    const bytes = Buffer.concat(chunks);
-    const table = await readTable(bytes);
-    if (!table.ok) return table;
-    key = (await store.put(once(bytes))).key;
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const received = await receiveFile(store, upload, maxBytes);
+    if (!received.ok) return received;
+    const { name, size, sha256 } = received.value;
+    key = received.value.key;
     const fileKey = key;
     const importId = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(imports)
-        .values({ fileName: name.data, fileSize: bytes.length, fileSha256: sha256, fileKey, createdBy: actorId(by as Principal) })
-        .returning({ id: imports.id });
+      const [row] = await tx.insert(imports).values({ fileName: name, fileSize: size, fileSha256: sha256, fileKey, createdBy: actorId(by as Principal) }).returning({ id: imports.id });
       await recordAudit(tx, {
         actor: by,
         action: "import.uploaded",
         entityType: "import",
         entityId: row.id,
-        subject: name.data,
-        changes: { file: { from: null, to: { name: name.data, size: bytes.length, sha256 } } },
+        subject: name,
+        changes: { file: { from: null, to: { name, size, sha256 } } },
       });
       return row.id;
     });
@@ -104,8 +83,12 @@ export async function uploadImport(
   }
 }
 
-async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-  yield bytes;
+/** An import's file, and its victims file when it has one, as kept; null when the first is gone. */
+async function storedFiles(store: EvidenceStore, row: Pick<typeof imports.$inferSelect, "fileKey" | "victimsFile">) {
+  const bytes = await storedBytes(store, row.fileKey);
+  if (!bytes) return null;
+  const victimsBytes = row.victimsFile && (await storedBytes(store, row.victimsFile.key));
+  return { bytes, victimsFile: row.victimsFile && victimsBytes ? { name: row.victimsFile.name, bytes: victimsBytes } : null };
 }
 
 async function storedBytes(store: EvidenceStore, key: string | null): Promise<Buffer | null> {
@@ -129,9 +112,9 @@ export async function previewUpload(
     const parsed = readingRequest.safeParse(request);
     if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
     const state = await readImportState(db, by, importId);
-    const bytes = state && (await storedBytes(store, state.fileKey));
-    if (!state || !bytes) return fail("notFound");
-    return await previewImport(db, by, { bytes, ...(parsed.data as ReadingRequest) });
+    const files = state && (await storedFiles(store, state));
+    if (!state || !files) return fail("notFound");
+    return await previewImport(db, by, { ...files, ...(parsed.data as ReadingRequest) });
   } catch (err) {
     return expectedFailure(err);
   }
@@ -154,12 +137,12 @@ export async function errorFileOf(
     const parsed = readingRequest.safeParse(request);
     if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
     const state = await readImportState(db, by, importId);
-    const bytes = state && (await storedBytes(store, state.fileKey));
-    if (!state || !bytes) return fail("notFound");
+    const files = state && (await storedFiles(store, state));
+    if (!state || !files) return fail("notFound");
     const asCommitted = state.template as { mapping: ColumnMapping; rules: ReadingRules } | null;
     const given = parsed.data as ReadingRequest;
     const reading = Object.keys(given).length || !asCommitted ? given : { sheet: state.sheet ?? undefined, ...asCommitted };
-    const read = await readImport({ bytes, ...reading });
+    const read = await readImport({ ...files, ...reading });
     if (!read.ok) return read;
     // The rows a re-import cannot apply are left out too (for a committed import: as they stand now).
     const plan = await planReimport(db, read.value);
@@ -189,11 +172,11 @@ export async function startImport(
     if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
     if (!isUuid(importId)) return fail("notFound");
     const [current] = await db.select().from(imports).where(eq(imports.id, importId));
-    const bytes = current && (await storedBytes(store, current.fileKey));
-    if (!current || !bytes) return fail("notFound");
+    const files = current && (await storedFiles(store, current));
+    if (!current || !files) return fail("notFound");
     const reading = parsed.data as ReadingRequest;
     // Read before starting, so a file that cannot be read as asked is refused here, not as a failed job.
-    const read = await readWithTemplates(db, by, { bytes, ...reading });
+    const read = await readWithTemplates(db, by, { ...files, ...reading });
     if (!read.ok) return read;
     if (!Object.values(read.value.mapping).length) return fail("invalidInput", { mapping: ["required"] });
     const claimed = await db.transaction(async (tx) => {
@@ -216,7 +199,7 @@ export async function startImport(
       return Boolean(row);
     });
     if (!claimed) return fail("importNotStartable", undefined, { status: stateOf(current).status });
-    const run = runImport(db, by as Principal, current, bytes, read.value);
+    const run = runImport(db, by as Principal, current, files.bytes, read.value);
     if (wait) await run;
     else void run;
     return ok({ status: "running" });

@@ -8,7 +8,7 @@ import { readImport, type ReadImport, type ReadRequest } from "./read-import";
 import { handFiledLookalikes, type Lookalike } from "./lookalikes";
 import { planReimport } from "./reimport";
 import { byPlace, type ReadingRules, type RowProblem } from "./rows";
-import type { Sheet } from "./table";
+import { readTable, type Sheet } from "./table";
 import { listTemplates, templateFor } from "./templates";
 import type { VictimMapping } from "./victim-rows";
 
@@ -52,7 +52,9 @@ export type ImportPreview = {
   /** Victims and sources the allegations' own rows name, that a commit would file with the new allegations. */
   inRows: { victims: number; sources: number };
   /** The victims sheet as read: its columns and mapping, and how many victims a commit would file with the new allegations. */
-  victims: { sheet: string; headers: string[]; examples: string[]; mapping: VictimMapping; toFile: number } | null;
+  victims: { sheet: string; file: boolean; label: string; headers: string[]; examples: string[]; mapping: VictimMapping; toFile: number } | null;
+  /** The import's victims file, when one was uploaded: its name and sheets, to choose from. */
+  victimsFile: { name: string; sheets: string[] } | null;
 };
 
 /**
@@ -122,8 +124,11 @@ export async function previewImport(
         victims: plan.fresh.reduce((n, r) => n + r.victims.length, 0),
         sources: plan.fresh.reduce((n, r) => n + r.sources.length, 0),
       },
+      victimsFile: await victimsFileOf(request),
       victims: read.value.victims && {
         sheet: read.value.victims.sheet.name,
+        file: read.value.victims.fileName !== null,
+        label: read.value.victims.label,
         headers: read.value.victims.sheet.headers,
         examples: examplesOf(read.value.victims.sheet),
         mapping: read.value.victims.mapping,
@@ -137,3 +142,9 @@ export async function previewImport(
 
 /** Each column's first value that is not empty, among the first rows. */
 const examplesOf = (sheet: Sheet) => sheet.headers.map((_, column) => sheet.rows.slice(0, 50).find((r) => r.cells[column]?.trim())?.cells[column].trim() ?? "");
+
+async function victimsFileOf(request: ReadRequest): Promise<ImportPreview["victimsFile"]> {
+  if (!request.victimsFile) return null;
+  const table = await readTable(request.victimsFile.bytes);
+  return { name: request.victimsFile.name, sheets: table.ok ? table.value.sheets.map((s) => s.name) : [] };
+}

@@ -19,8 +19,12 @@ export type ReadImport = {
   setAside: number[];
   /** Rows the person chose to file as duplicates of allegations already here (`duplicates`): row → the original's id. */
   duplicates: Map<number, string>;
-  /** The victims sheet as read, its victims by the key of the allegation they belong to (valid rows only). */
-  victims: { sheet: Sheet; mapping: VictimMapping; byKey: Map<string, VictimRow[]>; count: number } | null;
+  /**
+   * The victims sheet as read, its victims by the key of the allegation they belong to (valid rows
+   * only); `fileName` when it is a sheet of the victims file, `label`, how problems name it, and
+   * `provenance`, how the trail names it (null: a sheet of the first file).
+   */
+  victims: { sheet: Sheet; mapping: VictimMapping; byKey: Map<string, VictimRow[]>; count: number; fileName: string | null; label: string; provenance: string | null } | null;
 };
 
 export type ReadRequest = {
@@ -30,6 +34,8 @@ export type ReadRequest = {
   rules?: ReadingRules;
   skip?: number[];
   duplicates?: Record<number, string>;
+  /** The import's victims file, when it has one (read when `rules.victims.file`). */
+  victimsFile?: { name: string; bytes: Uint8Array } | null;
 };
 
 /**
@@ -57,7 +63,9 @@ export async function readImport(
   );
   let victims: ReadImport["victims"] = null;
   if (rules.victims) {
-    const joined = joinVictims(table.value, sheet, mapping, rules, valid);
+    const source = await victimsSource(table.value, sheet, rules.victims, request.victimsFile);
+    if (!source.ok) return source;
+    const joined = joinVictims(source.value, sheet, mapping, rules, valid);
     if (!joined.ok) return joined;
     victims = joined.value.victims;
     problems.push(...joined.value.problems);
@@ -72,13 +80,12 @@ export async function readImport(
  * An allegation whose victims have a problem is left out with them, so it is never filed without
  * some of its victims; a victim whose key names no row of the file is a problem of its own.
  */
-function joinVictims(table: ImportTable, sheet: Sheet, mapping: ColumnMapping, rules: ReadingRules, valid: ReadImport["valid"]) {
+function joinVictims(source: VictimsSource, sheet: Sheet, mapping: ColumnMapping, rules: ReadingRules, valid: ReadImport["valid"]) {
   const reading = rules.victims!;
-  const victimSheet = table.sheets.find((s) => s.name === reading.sheet && s !== sheet);
-  if (!victimSheet) return fail("invalidInput", { victimsSheet: ["invalid"] });
+  const victimSheet = source.sheet;
   const victimMapping = reading.mapping ?? guessVictimMapping(victimSheet.headers);
   if (Object.keys(victimMapping).some((column) => Number(column) >= victimSheet.headers.length)) return fail("invalidInput", { victimsMapping: ["invalid"] });
-  const read = readVictimRows(victimSheet, victimMapping, rules);
+  const read = readVictimRows({ ...victimSheet, name: source.label }, victimMapping, rules);
   const keyColumn = Object.entries(mapping).find(([, field]) => field === "externalCode")?.[0];
   const rowOfKey = new Map<string, number>();
   for (const row of sheet.rows) {
@@ -99,7 +106,7 @@ function joinVictims(table: ImportTable, sheet: Sheet, mapping: ColumnMapping, r
   let count = 0;
   for (const victim of read.victims) {
     if (!rowOfKey.has(victim.key)) {
-      const r = rowReader(victim.row, victimSheet.headers, victimMapping, {}, victimSheet.name);
+      const r = rowReader(victim.row, victimSheet.headers, victimMapping, {}, source.label);
       r.problem("victimKey", "victimNoAllegation", { value: victim.key });
       problems.push(...r.problems);
       continue;
@@ -109,7 +116,41 @@ function joinVictims(table: ImportTable, sheet: Sheet, mapping: ColumnMapping, r
     count++;
   }
   for (const [row, victimRows] of badRows) {
-    problems.push({ row, column: null, field: "victims", message: "victimsHaveProblems", params: { sheet: victimSheet.name, rows: victimRows.join(", ") } });
+    problems.push({ row, column: null, field: "victims", message: "victimsHaveProblems", params: { sheet: source.label, rows: victimRows.join(", ") } });
   }
-  return ok({ victims: { sheet: victimSheet, mapping: victimMapping, byKey, count }, problems, leftOut: new Set(badRows.keys()) });
+  return ok({
+    victims: { sheet: victimSheet, mapping: victimMapping, byKey, count, fileName: source.fileName, label: source.label, provenance: source.provenance },
+    problems,
+    leftOut: new Set(badRows.keys()),
+  });
+}
+
+type VictimsSource = { sheet: Sheet; fileName: string | null; label: string; provenance: string | null };
+
+/**
+ * The sheet the victims are on: another sheet of the workbook, or a sheet of the import's victims
+ * file, named by the file (with the sheet, when the file has several) in problems and the trail.
+ */
+async function victimsSource(
+  table: ImportTable,
+  sheet: Sheet,
+  reading: NonNullable<ReadingRules["victims"]>,
+  file: ReadRequest["victimsFile"],
+): Promise<Result<VictimsSource>> {
+  if (!reading.file) {
+    const found = table.sheets.find((s) => s.name === reading.sheet && s !== sheet);
+    return found ? ok({ sheet: found, fileName: null, label: found.name, provenance: null }) : fail("invalidInput", { victimsSheet: ["invalid"] });
+  }
+  if (!file) return fail("invalidInput", { victimsFile: ["required"] });
+  const other = await readTable(file.bytes);
+  if (!other.ok) return other;
+  const found = other.value.sheets.find((s) => s.name === reading.sheet);
+  if (!found) return fail("invalidInput", { victimsSheet: ["invalid"] });
+  const single = other.value.sheets.length === 1;
+  return ok({
+    sheet: found,
+    fileName: file.name,
+    label: single ? file.name : `${file.name} · ${found.name}`,
+    provenance: single ? file.name : `${file.name}, sheet ${found.name}`,
+  });
 }

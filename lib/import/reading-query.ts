@@ -8,7 +8,7 @@ type Query = Record<string, string | string[] | undefined>;
  * How the import page keeps a reading in its address (a GET form, so a reload or a shared link shows
  * the same preview): `sheet`, `mapped=1` (and `mappedSheet`, the sheet it was made for) with
  * `m.<column>=<field>` (empty: not imported), `date`, and
- * `v.<list>.<file's value>=<our code>`, `d.victimOutcome` and `d.sourceType` (what the rows leave unsaid), `row.<n>=skip|dup:<case id>` (a look-alike's choice), `vs=<victims sheet>` (with `vmappedSheet` and `vm.<column>=<victim field>`
+ * `v.<list>.<file's value>=<our code>`, `d.victimOutcome` and `d.sourceType` (what the rows leave unsaid), `row.<n>=skip|dup:<case id>` (a look-alike's choice), `vs=<victims sheet>` (`file:<sheet>` for one of the victims file's; with `vmappedSheet` and `vm.<column>=<victim field>`
  * once its mapping was made for that sheet), and `skip=<row>` for each row left out; without `mapped`, the file is read by a template or a guess.
  * Nothing here is trusted: readingRequest checks it all.
  */
@@ -54,7 +54,9 @@ export function readingFromQuery(query: Query): Record<string, unknown> {
       const chosen = one(value);
       if (column !== undefined && chosen) victimMapping[column] = chosen;
     }
-    rules.victims = one(query.vmappedSheet) === victimsSheet ? { sheet: victimsSheet, mapping: victimMapping } : { sheet: victimsSheet };
+    // A sheet of the victims file is written `file:<sheet>`.
+    const chosen = victimsSheet.startsWith("file:") ? { sheet: victimsSheet.slice(5), file: true } : { sheet: victimsSheet };
+    rules.victims = one(query.vmappedSheet) === victimsSheet ? { ...chosen, mapping: victimMapping } : chosen;
   }
   const defaults = Object.fromEntries(
     (["victimOutcome", "sourceType"] as const).flatMap((field) => {
@@ -88,9 +90,10 @@ export function queryOfReading(reading: {
   for (const [field, code] of Object.entries(reading.rules.defaults ?? {})) if (code) query.set(`d.${field}`, code);
   const victims = reading.rules.victims;
   if (victims) {
-    query.set("vs", victims.sheet);
+    const chosen = victims.file ? `file:${victims.sheet}` : victims.sheet;
+    query.set("vs", chosen);
     if (victims.mapping) {
-      query.set("vmappedSheet", victims.sheet);
+      query.set("vmappedSheet", chosen);
       for (const [column, field] of Object.entries(victims.mapping)) query.set(`vm.${column}`, field);
     }
   }

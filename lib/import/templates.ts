@@ -42,7 +42,7 @@ const victimMappingInput = z
 export const rulesInput = z.object({
   dateOrder: z.enum(["dmy", "mdy"], { error: "invalid" }),
   values: valueMaps.strict(),
-  victims: z.object({ sheet: z.string().min(1).max(200), mapping: victimMappingInput.optional() }).optional(),
+  victims: z.object({ sheet: z.string().min(1).max(200), mapping: victimMappingInput.optional(), file: z.boolean().optional() }).optional(),
   defaults: z
     .object({ victimOutcome: z.enum(victimOutcomes, { error: "invalid" }).optional(), sourceType: z.enum(sourceTypes, { error: "invalid" }).optional() })
     .strict()

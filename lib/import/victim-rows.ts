@@ -13,7 +13,12 @@ export type VictimField = (typeof victimFields)[number];
 export type VictimMapping = Record<number, VictimField>;
 
 /** The victims sheet of a workbook, and how its columns are read; kept in the template with the reading rules. */
-export type VictimsReading = { sheet: string; mapping?: VictimMapping };
+export type VictimsReading = {
+  sheet: string;
+  mapping?: VictimMapping;
+  /** The sheet is one of the import's second file (lib/import/victims-file.ts), not of the first. */
+  file?: boolean;
+};
 
 const HEADERS: Record<VictimField, string[]> = {
   victimKey: ["code", "incident code", "incident id", "incident", "case code", "reference", "رمز الحادثة", "الرمز", "رقم الحادثة", "المعرف"],

@@ -66,6 +66,23 @@ describe.each(backends)("imports through the JSON API on $name", (backend) => {
     expect((await call("GET", "/imports/{importId}", { token, params: { importId } })).json).toMatchObject({ status: "undone" });
   });
 
+  it("takes a victims file beside the import's file, and reads its victims when the reading names it", async () => {
+    const uploaded = await call("POST", "/imports", { token, raw: "Code,Date,Governorate,Belligerent,Strike type,Civilians killed\nAPV1,2017-06-14,Ar-Raqqa,Coalition,Airstrike,2\n", headers: { "x-file-name": "incidents.csv" } });
+    const importId = uploaded.json.id as string;
+    const victims = await call("POST", "/imports/{importId}/victims-file", {
+      token,
+      params: { importId },
+      raw: "Incident code,Name,Outcome\nAPV1,Omar Saleh,killed\nAPV1,Huda Saleh,killed\n",
+      headers: { "x-file-name": "victims.csv" },
+    });
+    expect(victims).toMatchObject({ status: 200, json: { id: importId, victimsFile: { name: "victims.csv" } } });
+    expect(importDto.safeParse(victims.json).success).toBe(true);
+    const preview = await call("POST", "/imports/{importId}/preview", { token, params: { importId }, body: { rules: { dateOrder: "dmy", values: {}, victims: { file: true, sheet: "CSV" } } } });
+    expect(preview).toMatchObject({ status: 200, json: { victimsFile: { name: "victims.csv", sheets: ["CSV"] }, victims: { file: true, label: "victims.csv", toFile: 2 } } });
+    expect(importPreviewDto.safeParse(preview.json).success).toBe(true);
+    expect(await call("POST", "/imports/{importId}/victims-file", { token, params: { importId: "not-a-uuid" }, raw: "a\n1\n", headers: { "x-file-name": "v.csv" } })).toMatchObject({ status: 404 });
+  });
+
   it("refuses a file it cannot read, and a name it cannot decode, keeping nothing", async () => {
     const before = ((await call("GET", "/imports", { token })).json.items as unknown[]).length;
     expect(await call("POST", "/imports", { token, raw: "", headers: { "x-file-name": "empty.csv" } })).toMatchObject({ status: 422, json: { error: "importEmpty" } });

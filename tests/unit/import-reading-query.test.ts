@@ -36,6 +36,14 @@ describe("the import page's reading, kept in its address", () => {
       victims: { sheet: "Victims", mapping: { 0: "victimKey", 2: "victimNameAr" } },
     });
     expect(readingFromQuery(query("mapped=1&vs=Victims&vmappedSheet=Notes&vm.0=victimKey")).rules).toEqual({ dateOrder: "dmy", values: {}, victims: { sheet: "Victims" } });
+    // A sheet of the victims file, written file:<sheet>.
+    expect(readingFromQuery(query("mapped=1&vs=file:CSV&vmappedSheet=file:CSV&vm.0=victimKey")).rules).toEqual({
+      dateOrder: "dmy",
+      values: {},
+      victims: { sheet: "CSV", file: true, mapping: { 0: "victimKey" } },
+    });
+    const fromFile = { mapping: {}, rules: { dateOrder: "dmy" as const, values: {}, victims: { sheet: "CSV", file: true, mapping: { 1: "victimNameAr" as const } } } };
+    expect(readingFromQuery(Object.fromEntries(queryOfReading(fromFile)))).toEqual(fromFile);
     const reading = {
       sheet: "الحوادث",
       mapping: { 0: "externalCode" as const },

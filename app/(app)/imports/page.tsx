@@ -6,7 +6,7 @@ import { ImportTable } from "@/components/imports/ImportTable";
 import { ImportUpload } from "@/components/imports/ImportUpload";
 import { requirePermission } from "@/lib/auth/current-actor";
 import { roleHas } from "@/lib/auth/permissions";
-import { IMPORT_MAX_BYTES } from "@/lib/import/jobs";
+import { IMPORT_ACCEPT, IMPORT_MAX_BYTES } from "@/lib/import/jobs";
 import { listImports } from "@/lib/import/queries";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +15,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("imports"))("title") };
 }
 
-const accept = ".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export default async function ImportsPage() {
   const actor = await requirePermission("case:import");
@@ -38,7 +37,7 @@ export default async function ImportsPage() {
         <h2 id="upload" className="mb-2 text-lg font-semibold">
           {t("upload")}
         </h2>
-        <ImportUpload maxBytes={IMPORT_MAX_BYTES} accept={accept} />
+        <ImportUpload maxBytes={IMPORT_MAX_BYTES} accept={IMPORT_ACCEPT} />
       </section>
       <section aria-labelledby="recent">
         <h2 id="recent" className="mb-2 text-lg font-semibold">

@@ -2,8 +2,9 @@ import { db } from "@/db/client";
 import { getActor } from "@/lib/auth/current-actor";
 import { failureResponse } from "@/lib/evidence/http";
 import { evidenceRuntime } from "@/lib/evidence/runtime";
-import { chunksOf, isSameOrigin } from "@/lib/evidence/web";
+import { isSameOrigin } from "@/lib/evidence/web";
 import { uploadImport } from "@/lib/import/jobs";
+import { uploadOf } from "@/lib/import/received-file";
 import { fail } from "@/lib/result";
 
 export const dynamic = "force-dynamic";
@@ -14,19 +15,10 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return failureResponse(fail("crossSite"));
-  let fileName: string;
-  try {
-    fileName = decodeURIComponent(request.headers.get("x-file-name") ?? "");
-  } catch {
-    return failureResponse(fail("invalidInput", { fileName: ["invalid"] }));
-  }
-  const length = request.headers.get("content-length");
+  const upload = uploadOf(request);
+  if (!upload) return failureResponse(fail("invalidInput", { fileName: ["invalid"] }));
   const { store } = await evidenceRuntime();
-  const result = await uploadImport(db(), store, await getActor(), {
-    fileName,
-    declaredSize: length && /^\d+$/.test(length) ? Number(length) : null,
-    stream: chunksOf(request.body?.getReader()),
-  });
+  const result = await uploadImport(db(), store, await getActor(), upload);
   if (!result.ok) return failureResponse(result);
   return Response.json({ id: result.value.importId }, { status: 201, headers: { "Cache-Control": "no-store" } });
 }

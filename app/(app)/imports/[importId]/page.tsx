@@ -5,12 +5,13 @@ import { notFound } from "next/navigation";
 import { db, sharesConnections } from "@/db/client";
 import { CommitForm, StopForm, TemplateForm, UndoForm } from "@/components/imports/ImportForms";
 import { ImportProgress } from "@/components/imports/ImportProgress";
+import { ImportUpload } from "@/components/imports/ImportUpload";
 import { PreviewResult } from "@/components/imports/PreviewResult";
 import { ReadingForm } from "@/components/imports/ReadingForm";
 import { requirePermission } from "@/lib/auth/current-actor";
 import { formatBytes } from "@/lib/evidence/format";
 import { evidenceRuntime } from "@/lib/evidence/runtime";
-import { previewUpload } from "@/lib/import/jobs";
+import { IMPORT_ACCEPT, IMPORT_MAX_BYTES, previewUpload } from "@/lib/import/jobs";
 import { filedByImport, readImportState } from "@/lib/import/queries";
 import { queryOfReading, readingFromQuery } from "@/lib/import/reading-query";
 import { cancelImportAction, saveTemplateAction, startImportAction, undoImportAction } from "../actions";
@@ -141,6 +142,12 @@ async function OpenImport({ importId, query }: { importId: string; query: Record
   const readingJson = JSON.stringify(reading);
   return (
     <>
+      <section aria-labelledby="victims-file" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="victims-file" className="text-lg font-semibold">{t("victimsFileTitle")}</h2>
+        <p className="text-sm text-slate-700">{t("victimsFileHelp")}</p>
+        {p.victimsFile ? <p data-testid="victims-file-kept">{t("victimsFileKept", { name: p.victimsFile.name })}</p> : null}
+        <ImportUpload maxBytes={IMPORT_MAX_BYTES} accept={IMPORT_ACCEPT} victimsOf={importId} />
+      </section>
       <section aria-labelledby="reading" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4">
         <h2 id="reading" className="text-lg font-semibold">{t("reading")}</h2>
         <ReadingForm preview={p} rules={p.rules} />
