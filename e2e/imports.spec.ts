@@ -201,6 +201,31 @@ test("a reviewer imports a CSV whose victims are in a second file: uploads both,
   await expect(page.getByTestId("case-trail")).toContainText(`imported from ${code}-victims.csv, row 2`);
 });
 
+test("a large file is checked on the server with a progress bar, and its preview shown when done, for each reading", async ({ reviewerPage: page }) => {
+  test.setTimeout(120_000);
+  const code = `LG${uniqueWord()}`;
+  // Over the 2 MB previewed in the request: 4,000 rows with long summaries.
+  const summary = "Residents reported a strike on a residential street; ".repeat(9);
+  const csv = ["Code,Date,Governorate,Belligerent,Strike type,Civilians killed,Summary", ...Array.from({ length: 4_000 }, (_, i) => `${code}-${i},14/06/2017,Ar-Raqqa,Coalition,Airstrike,1,"${summary}"`)].join("\n");
+  expect(Buffer.byteLength(csv)).toBeGreaterThan(2 * 1024 * 1024);
+  await page.goto("/imports");
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: `${code}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Upload and preview" }).click();
+  await expect(page).toHaveURL(/\/imports\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("preview-progress")).toBeVisible();
+  await expect(page.getByTestId("preview-counts")).toHaveText("4,000 rows: 4,000 to file, 0 to update, 0 unchanged (already imported), 0 with problems, 0 left out by you.", { timeout: 60_000 });
+
+  // Another reading is checked again, and a reload while it runs shows the same job.
+  await page.getByLabel("Dates written as").selectOption("mdy");
+  await page.getByRole("button", { name: "Check again" }).click();
+  await expect(page.getByTestId("preview-progress")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("preview-counts")).toContainText("4,000 rows: 0 to file", { timeout: 60_000 });
+  await expect(page.getByTestId("problems")).toContainText("Enter a real date");
+  await page.getByRole("button", { name: "Put this file aside" }).click();
+  await expect(page.getByTestId("import-status")).toHaveText("Cancelled");
+});
+
 test("staff reach neither the import page nor its upload", async ({ staffPage: page, requestAs, baseURL }) => {
   const response = await page.goto("/imports");
   expect(response?.status()).toBe(403);

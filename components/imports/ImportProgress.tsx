@@ -4,10 +4,11 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
 /**
- * A running import's progress, as the server last wrote it; the page is asked again every two
- * seconds until the import ends, so a reload or another tab shows the same.
+ * A running job's progress (the commit's rows filed, or a large preview's rows checked), as the
+ * server last wrote it; the page is asked again every two seconds until the job ends, so a reload
+ * or another tab shows the same.
  */
-export function ImportProgress({ done, total, observed }: { done: number; total: number; observed: boolean }) {
+export function ImportProgress({ done, total, observed, checking = false }: { done: number; total: number; observed: boolean; checking?: boolean }) {
   const t = useTranslations("imports");
   const format = useFormatter();
   const router = useRouter();
@@ -16,10 +17,14 @@ export function ImportProgress({ done, total, observed }: { done: number; total:
     return () => clearInterval(timer);
   }, [router]);
   return (
-    <div className="flex flex-col gap-2" data-testid="import-progress">
+    <div className="flex flex-col gap-2" data-testid={checking ? "preview-progress" : "import-progress"}>
       <progress max={Math.max(total, 1)} value={done} aria-labelledby="import-progress-label" className="w-full" />
       <p id="import-progress-label" role="status">
-        {observed ? t("progressCount", { done: format.number(done), total: format.number(total) }) : t("progressUnobserved")}
+        {checking
+          ? t(total ? "checkingCount" : "checkingStarted", { done: format.number(done), total: format.number(total) })
+          : observed
+            ? t("progressCount", { done: format.number(done), total: format.number(total) })
+            : t("progressUnobserved")}
       </p>
     </div>
   );

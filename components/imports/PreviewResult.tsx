@@ -83,7 +83,8 @@ export async function PreviewResult({ preview, errorFileHref }: { preview: Impor
                 {t("errorFile")}
               </a>
             </p>
-            <div className="max-h-96 overflow-y-auto">
+            {/* Focusable, so a keyboard can scroll a long list of problems. */}
+            <div className="max-h-96 overflow-y-auto focus:outline-2 focus:outline-sky-700" tabIndex={0} role="region" aria-labelledby="problems">
               <table className="w-full border-collapse text-sm" data-testid="problems">
                 <thead>
                   <tr className="border-b border-slate-400 text-slate-700">

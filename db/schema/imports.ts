@@ -6,6 +6,11 @@ import { users } from "./users";
 export const importStatuses = ["uploaded", "running", "committed", "failed", "cancelled", "undone"] as const;
 export type ImportStatus = (typeof importStatuses)[number];
 export type VictimsFile = { name: string; size: number; sha256: string; key: string };
+/** A preview job's state: running with its progress, done with the preview (as JSON), or refused. */
+export type PreviewState =
+  | { status: "running"; done: number; total: number }
+  | { status: "done"; at: string; preview: unknown }
+  | { status: "failed"; failure: { error: string; fieldErrors?: Record<string, string[]>; params?: Record<string, string> } };
 
 /**
  * One file brought in (lib/import/jobs.ts): uploaded and kept in the evidence store, previewed,
@@ -40,6 +45,13 @@ export const imports = pgTable(
     /** Written every few seconds while a job runs: a stale heartbeat is a job whose process died. */
     heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
     cancelRequested: boolean("cancel_requested").notNull().default(false),
+    /**
+     * The preview of a large file, run on the server (lib/import/preview-jobs.ts): the reading it is
+     * of (a hash), its state (progress, then the preview or the refusal), and its heartbeat.
+     */
+    previewKey: text("preview_key"),
+    previewState: jsonb("preview_state").$type<PreviewState>(),
+    previewHeartbeatAt: timestamp("preview_heartbeat_at", { withTimezone: true }),
     /** Why a job failed: an error code of lib/result.ts. */
     failure: text("failure"),
     createdBy: uuid("created_by")

@@ -84,7 +84,7 @@ export async function uploadImport(
 }
 
 /** An import's file, and its victims file when it has one, as kept; null when the first is gone. */
-async function storedFiles(store: EvidenceStore, row: Pick<typeof imports.$inferSelect, "fileKey" | "victimsFile">) {
+export async function storedFiles(store: EvidenceStore, row: Pick<typeof imports.$inferSelect, "fileKey" | "victimsFile">) {
   const bytes = await storedBytes(store, row.fileKey);
   if (!bytes) return null;
   const victimsBytes = row.victimsFile && (await storedBytes(store, row.victimsFile.key));

@@ -36,7 +36,12 @@ export type ReadRequest = {
   duplicates?: Record<number, string>;
   /** The import's victims file, when it has one (read when `rules.victims.file`). */
   victimsFile?: { name: string; bytes: Uint8Array } | null;
+  /** Told how many rows are checked so far, of how many (a preview run as a job shows it). */
+  progress?: (done: number, total: number) => void;
 };
+
+/** Rows checked between two reports of progress (the event loop gets a turn, so a report can be written). */
+const PROGRESS_EVERY = 2_000;
 
 /**
  * A file read and every row checked, as both the preview and the commit see it. Without a mapping,
@@ -56,7 +61,16 @@ export async function readImport(
   const rules = request.rules ?? template?.rules ?? defaultReadingRules;
   const skip = new Set(request.skip ?? []);
   const setAside = sheet.rows.filter((row) => skip.has(row.number)).map((row) => row.number);
-  const outcomes = sheet.rows.filter((row) => !skip.has(row.number)).map((row) => ({ row, outcome: readCaseRow(row, sheet.headers, mapping, rules) }));
+  const kept = sheet.rows.filter((row) => !skip.has(row.number));
+  const outcomes: ReadImport["outcomes"] = [];
+  for (const row of kept) {
+    outcomes.push({ row, outcome: readCaseRow(row, sheet.headers, mapping, rules) });
+    if (request.progress && outcomes.length % PROGRESS_EVERY === 0) {
+      request.progress(outcomes.length, kept.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  request.progress?.(outcomes.length, kept.length);
   const problems: RowProblem[] = outcomes.flatMap(({ outcome }) => (outcome.ok ? [] : outcome.problems));
   let valid = outcomes.flatMap(({ row, outcome }) =>
     outcome.ok ? [{ row, input: outcome.input, key: outcome.externalCode, lifecycle: outcome.lifecycle, victims: outcome.victims, sources: outcome.sources }] : [],

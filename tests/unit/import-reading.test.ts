@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { guessMapping } from "@/lib/import/fields";
+import { readImport } from "@/lib/import/read-import";
 import { matchDistrict, matchGovernorate } from "@/lib/import/places";
 import { readCaseRow, suppliedFields, type ReadingRules } from "@/lib/import/rows";
 import { readTable, type Sheet } from "@/lib/import/table";
@@ -72,6 +73,20 @@ describe("reading an import file", () => {
       { number: 4, cells: ["SN-2", "١٥/٠٦/٢٠١٧", "دير الزور", "٥-٧"] },
     ]);
     expect(table.value.sheets[1].rows[0].cells).toEqual(["SN-1", "فاطمة الأحمد"]);
+  });
+});
+
+describe("reading a large file", () => {
+  it("tells its progress every 2,000 rows checked, and at the end", async () => {
+    const lines = ["Code,Date,Governorate,Belligerent,Strike type,Civilians killed", ...Array.from({ length: 4_500 }, (_, i) => `P${i},2017-06-14,Ar-Raqqa,Coalition,Airstrike,1`)];
+    const told: [number, number][] = [];
+    const read = await readImport({ bytes: Buffer.from(lines.join("\n")), progress: (done, total) => told.push([done, total]) });
+    expect(read).toMatchObject({ ok: true, value: { problems: [] } });
+    expect(told).toEqual([
+      [2_000, 4_500],
+      [4_000, 4_500],
+      [4_500, 4_500],
+    ]);
   });
 });
 

@@ -11,7 +11,8 @@ import { ReadingForm } from "@/components/imports/ReadingForm";
 import { requirePermission } from "@/lib/auth/current-actor";
 import { formatBytes } from "@/lib/evidence/format";
 import { evidenceRuntime } from "@/lib/evidence/runtime";
-import { IMPORT_ACCEPT, IMPORT_MAX_BYTES, previewUpload } from "@/lib/import/jobs";
+import { IMPORT_ACCEPT, IMPORT_MAX_BYTES } from "@/lib/import/jobs";
+import { backgroundPreview } from "@/lib/import/preview-jobs";
 import { filedByImport, readImportState } from "@/lib/import/queries";
 import { queryOfReading, readingFromQuery } from "@/lib/import/reading-query";
 import { cancelImportAction, saveTemplateAction, startImportAction, undoImportAction } from "../actions";
@@ -120,7 +121,7 @@ async function OpenImport({ importId, query }: { importId: string; query: Record
   const te = await getTranslations("errors");
   const { store } = await evidenceRuntime();
   const asked = readingFromQuery(query);
-  const preview = await previewUpload(db(), store, actor, importId, asked);
+  const preview = await backgroundPreview(db(), store, actor, importId, asked);
   if (!preview.ok) {
     const fields = Object.entries(preview.fieldErrors ?? {}).flatMap(([, keys]) => keys);
     return (
@@ -137,7 +138,16 @@ async function OpenImport({ importId, query }: { importId: string; query: Record
       </div>
     );
   }
-  const p = preview.value;
+  if (preview.value.status === "running") {
+    return (
+      <section aria-labelledby="checking" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="checking" className="text-lg font-semibold">{t("checking")}</h2>
+        <ImportProgress done={preview.value.done} total={preview.value.total} observed checking />
+        <p className="text-sm text-slate-700">{t("checkingHelp")}</p>
+      </section>
+    );
+  }
+  const p = preview.value.preview;
   const reading = { sheet: p.sheet, mapping: p.mapping, rules: p.rules, skip: p.setAside, duplicates: p.duplicates };
   const readingJson = JSON.stringify(reading);
   return (

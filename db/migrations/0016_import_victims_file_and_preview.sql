@@ -1,0 +1,4 @@
+ALTER TABLE "imports" ADD COLUMN "victims_file" jsonb;--> statement-breakpoint
+ALTER TABLE "imports" ADD COLUMN "preview_key" text;--> statement-breakpoint
+ALTER TABLE "imports" ADD COLUMN "preview_state" jsonb;--> statement-breakpoint
+ALTER TABLE "imports" ADD COLUMN "preview_heartbeat_at" timestamp with time zone;
