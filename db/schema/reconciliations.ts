@@ -16,6 +16,8 @@ export const reconciliations = pgTable(
     fileName: text("file_name").notNull(),
     fileSize: bigint("file_size", { mode: "number" }).notNull(),
     fileSha256: text("file_sha256").notNull(),
+    /** Where the table's bytes are kept (the evidence store): the provenance of the answers confirmed from it. */
+    fileKey: text("file_key"),
     /** Whose table it is: one of our belligerent codes. */
     belligerent: text("belligerent").notNull(),
     /** How near a proposed match must be: days either side of its date, and km from its point. */

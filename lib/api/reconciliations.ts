@@ -112,7 +112,7 @@ export const uploadReconciliationEndpoint: ApiHandler = async (req) => {
     parts.push(chunk);
   }
   const bytes = Buffer.concat(parts);
-  const result = await createReconciliation(req.db, req.actor, { fileName: fileName.trim(), bytes }, Object.fromEntries(req.url.searchParams));
+  const result = await createReconciliation(req.db, await req.store(), req.actor, { fileName: fileName.trim(), bytes }, Object.fromEntries(req.url.searchParams));
   if (!result.ok) return failureResponse(result);
   return viewResponse(req, result.value.id, 201, { Location: `${API_BASE}/reconciliations/${result.value.id}` });
 };

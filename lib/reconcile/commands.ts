@@ -12,6 +12,7 @@ import { answerSending } from "@/lib/cases/review-commands";
 import { isoDate } from "@/lib/cases/schema-parts";
 import { latestSending, personOf } from "@/lib/cases/stage-commands";
 import { belligerents } from "@/lib/cases/vocabulary";
+import type { EvidenceStore } from "@/lib/evidence/store";
 import { guessMapping } from "@/lib/import/fields";
 import { mappingInput } from "@/lib/import/templates";
 import { readTable } from "@/lib/import/table";
@@ -37,14 +38,17 @@ export const reconciliationInput = z.object({
 /**
  * Brings in a belligerent's table of its own assessments: every row read (its answer by the answer
  * form's rules), the valid ones kept to be matched against our allegations, the others listed as
- * row + column + message, all in one audited transaction. Nothing is recorded on any case yet.
+ * row + column + message, all in one audited transaction, and the file kept in the evidence store
+ * as the provenance of the answers confirmed from it. Nothing is recorded on any case yet.
  */
 export async function createReconciliation(
   db: Db,
+  store: EvidenceStore,
   by: Principal | null,
   upload: { fileName: string; bytes: Uint8Array },
   input: unknown,
 ): Promise<Result<{ id: string; rows: number; valid: number; problems: RowProblem[] }>> {
+  let fileKey: string | null = null;
   try {
     authorize(by, "case:record-response");
     const parsed = reconciliationInput.safeParse(input);
@@ -63,12 +67,15 @@ export async function createReconciliation(
     const problems = read.flatMap((r) => (r.ok ? [] : r.problems));
     const id = randomUUID();
     const sha256 = createHash("sha256").update(upload.bytes).digest("hex");
+    fileKey = (await store.put((async function* () { yield upload.bytes; })())).key;
+    const key = fileKey;
     await db.transaction(async (tx) => {
       await tx.insert(reconciliations).values({
         id,
         fileName: upload.fileName,
         fileSize: upload.bytes.length,
         fileSha256: sha256,
+        fileKey: key,
         belligerent: v.belligerent,
         windowDays: v.windowDays,
         distanceKm: v.distanceKm,
@@ -94,9 +101,13 @@ export async function createReconciliation(
         },
       });
     });
+    fileKey = null;
     return ok({ id, rows: sheet.rows.length, valid: valid.length, problems });
   } catch (err) {
     return expectedFailure(err);
+  } finally {
+    // Kept only with its record: a table that was not recorded leaves no bytes behind.
+    if (fileKey) await store.delete(fileKey);
   }
 }
 

@@ -52,7 +52,7 @@ const mayCall: Record<string, Caller[]> = {
 };
 // Imports file in bulk: reviewers and managers only (DOMAIN.md, "Roles").
 for (const key of ["POST /imports", "GET /imports", "GET /imports/{importId}", "POST /imports/{importId}/preview", "POST /imports/{importId}/commit"]
-  .concat(["POST /imports/{importId}/cancel", "POST /imports/{importId}/undo", "GET /imports/{importId}/errors"])) {
+  .concat(["POST /imports/{importId}/cancel", "POST /imports/{importId}/undo", "GET /imports/{importId}/errors", "POST /imports/{importId}/victims-file"])) {
   mayCall[key] = reviewers;
 }
 // Reconciling a belligerent's table records its answers: whoever may record responses.
@@ -127,12 +127,13 @@ describe.each(backends)("the authorization matrix of the JSON API on $name", (ba
     if (key === "GET /imports") return { params: {} };
     if (key === "POST /reconciliations") return { params: {}, raw: releaseCsv, headers: { "x-file-name": "release.csv" }, query: "belligerent=coalition&releasedOn=2018-01-31" };
     if (key.includes("reconciliation")) {
-      const made = await createReconciliation(handle.db, managerActor, { fileName: "release.csv", bytes: Buffer.from(releaseCsv) }, { belligerent: "coalition", releasedOn: "2018-01-31" });
+      const made = await createReconciliation(handle.db, testEvidenceStore(), managerActor, { fileName: "release.csv", bytes: Buffer.from(releaseCsv) }, { belligerent: "coalition", releasedOn: "2018-01-31" });
       if (!made.ok) throw new Error(`setup reconciliation: ${made.error}`);
       if (key.startsWith("GET")) return { params: { reconciliationId: made.value.id } };
       const view = await reconciliationView(handle.db, managerActor, made.value.id);
       return { params: { rowId: view!.rows[0].id }, body: key.endsWith("/confirm") ? { caseId: randomUUID() } : undefined };
     }
+    if (key === "POST /imports/{importId}/victims-file") return { params: { importId: await uploadedImport(false) }, raw: "Code,Name,Outcome\nM1,Omar Saleh,killed\n", headers: { "x-file-name": "victims.csv" } };
     if (key.includes("/imports/{importId}")) {
       const importId = await uploadedImport(key.endsWith("/undo"));
       return { params: { importId }, body: key.endsWith("/undo") ? { reason: "Matrix" } : key.startsWith("POST") ? {} : undefined };

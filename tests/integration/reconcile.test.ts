@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { auditEvents, belligerentResponses, cases } from "@/db/schema";
+import { auditEvents, belligerentResponses, cases, reconciliations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { verifyDatabaseChain } from "@/lib/audit/verify";
 import { commitImport } from "@/lib/import/commit";
@@ -11,6 +11,7 @@ import { readTable } from "@/lib/import/table";
 import { confirmMatch, createReconciliation, markNoMatch } from "@/lib/reconcile/commands";
 import { reconciliationView } from "@/lib/reconcile/queries";
 import { addAccount } from "../support/accounts";
+import { testEvidenceStore } from "../support/api";
 import { backends } from "../support/databases";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url));
@@ -39,11 +40,17 @@ describe.each(backends)("reconciling a belligerent's published table on $name", 
   const row = async (reference: string) => (await view()).rows.find((r) => r.theirReference === reference)!;
 
   it("reads their table, proposes our allegations with the evidence, and lists the incidents nobody here documented", async () => {
-    const created = await createReconciliation(handle.db, reviewer, { fileName: "cjtf-release-2018-01.csv", bytes: fixture("coalition-release.csv") }, { belligerent: "coalition", releasedOn: "2018-01-31" });
+    const created = await createReconciliation(handle.db, testEvidenceStore(), reviewer, { fileName: "cjtf-release-2018-01.csv", bytes: fixture("coalition-release.csv") }, { belligerent: "coalition", releasedOn: "2018-01-31" });
     if (!created.ok) throw new Error(created.error);
     expect(created.value).toMatchObject({ rows: 6, valid: 5 });
     expect(created.value.problems.map((p) => [p.row, p.column, p.message])).toEqual([[6, "Date", "invalidDate"]]);
     tableId = created.value.id;
+    // Their table is kept as the provenance of the answers confirmed from it.
+    const [kept] = await handle.db.select().from(reconciliations).where(eq(reconciliations.id, tableId));
+    const stored = await testEvidenceStore().get(kept.fileKey!);
+    const bytes: Buffer[] = [];
+    for await (const chunk of stored!.stream) bytes.push(Buffer.from(chunk));
+    expect(Buffer.concat(bytes).equals(fixture("coalition-release.csv"))).toBe(true);
 
     const { rows, counts } = await view();
     const proposed = Object.fromEntries(rows.map((r) => [r.theirReference, r.proposals.map((p) => [[...ours].find(([, id]) => id === p.caseId)![0], p.daysApart, p.sameGovernorate, p.km])]));
@@ -91,8 +98,8 @@ describe.each(backends)("reconciling a belligerent's published table on $name", 
     expect((await row("CR-3")).decision).toBeNull();
     expect(await confirmMatch(handle.db, staff, cr3.id, { caseId: ours.get("A3") })).toMatchObject({ ok: false, error: "forbidden" });
     await expect(reconciliationView(handle.db, staff, tableId)).rejects.toThrow();
-    expect(await createReconciliation(handle.db, staff, { fileName: "x.csv", bytes: fixture("coalition-release.csv") }, { belligerent: "coalition", releasedOn: "2018-01-31" })).toMatchObject({ ok: false, error: "forbidden" });
-    expect(await createReconciliation(handle.db, reviewer, { fileName: "x.csv", bytes: fixture("coalition-release.csv") }, { belligerent: "nobody", releasedOn: "2018-02-30" })).toMatchObject({
+    expect(await createReconciliation(handle.db, testEvidenceStore(), staff, { fileName: "x.csv", bytes: fixture("coalition-release.csv") }, { belligerent: "coalition", releasedOn: "2018-01-31" })).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await createReconciliation(handle.db, testEvidenceStore(), reviewer, { fileName: "x.csv", bytes: fixture("coalition-release.csv") }, { belligerent: "nobody", releasedOn: "2018-02-30" })).toMatchObject({
       ok: false,
       fieldErrors: { belligerent: ["required"], releasedOn: ["invalidDate"] },
     });

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { db } from "@/db/client";
 import { guardAction } from "@/lib/action";
 import { getActor } from "@/lib/auth/current-actor";
+import { evidenceRuntime } from "@/lib/evidence/runtime";
 import { keptValues, stateFrom, type FormState } from "@/lib/form-state";
 import { confirmMatch, createReconciliation, markNoMatch } from "@/lib/reconcile/commands";
 
@@ -15,7 +16,8 @@ export async function createReconciliationAction(_prev: FormState, formData: For
     const file = formData.get("file");
     const values = keptValues(formData, fields);
     const upload = file instanceof File ? { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : { fileName: "", bytes: new Uint8Array() };
-    const result = await createReconciliation(db(), await getActor(), upload, values);
+    const { store } = await evidenceRuntime();
+    const result = await createReconciliation(db(), store, await getActor(), upload, values);
     if (result.ok) redirect(`/imports/reconciliations/${result.value.id}`);
     return stateFrom(result, {}, values);
   });

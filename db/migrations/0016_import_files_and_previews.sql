@@ -1,4 +1,5 @@
 ALTER TABLE "imports" ADD COLUMN "victims_file" jsonb;--> statement-breakpoint
 ALTER TABLE "imports" ADD COLUMN "preview_key" text;--> statement-breakpoint
 ALTER TABLE "imports" ADD COLUMN "preview_state" jsonb;--> statement-breakpoint
-ALTER TABLE "imports" ADD COLUMN "preview_heartbeat_at" timestamp with time zone;
+ALTER TABLE "imports" ADD COLUMN "preview_heartbeat_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "reconciliations" ADD COLUMN "file_key" text;
