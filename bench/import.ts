@@ -48,12 +48,19 @@ async function main() {
 
   const bytes = syntheticCsv(rows);
   const rssBefore = process.memoryUsage().rss;
+  const heapBefore = process.memoryUsage().heapUsed;
   let peak = rssBefore;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+  let heapPeak = heapBefore;
+  const sampler = setInterval(() => {
+    const now = process.memoryUsage();
+    peak = Math.max(peak, now.rss);
+    heapPeak = Math.max(heapPeak, now.heapUsed);
+  }, 25);
   let t = performance.now();
   const preview = await previewImport(handle.db, actor, { bytes });
   const previewMs = performance.now() - t;
   const previewPeak = peak;
+  const previewHeapPeak = heapPeak;
   if (!preview.ok || preview.value.validRows !== rows) throw new Error(`preview: ${JSON.stringify(preview).slice(0, 500)}`);
 
   t = performance.now();
@@ -76,6 +83,7 @@ async function main() {
   console.log(`  commit:   ${perSecond(commitMs)} rows/s (${(commitMs / 1000).toFixed(1)} s), ${(commitMs / bareMs).toFixed(1)}× the bare insert`);
   console.log(`  bare INSERT … SELECT of the same ${n} case rows, into a copy of the table with all its indexes: ${perSecond(bareMs)} rows/s (${(bareMs / 1000).toFixed(2)} s)`);
   console.log(`  memory (RSS): ${mb(rssBefore)} before, peaks ${mb(previewPeak)} in the preview and ${mb(peak)} in the commit, ${mb(rssAfter)} after`);
+  console.log(`  JavaScript heap in use: ${mb(heapBefore)} before, peaks ${mb(previewHeapPeak)} in the preview and ${mb(heapPeak)} in the commit`);
 }
 
 main().catch((err) => {
