@@ -32,14 +32,14 @@ export const count = z.preprocess(
     .nullable(),
 );
 
+const isRealDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+/** A day as YYYY-MM-DD; a text that is no date is told so once (not also "in the future"). */
 export const isoDate = z
   .string({ error: "required" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    error: "invalidDate",
-  })
-  .refine((s) => s >= "1900-01-01", { error: "dateTooEarly" })
-  .refine((s) => s <= new Date().toISOString().slice(0, 10), { error: "dateInFuture" });
+  .refine(isRealDate, { error: "invalidDate" })
+  .refine((s) => !isRealDate(s) || s >= "1900-01-01", { error: "dateTooEarly" })
+  .refine((s) => !isRealDate(s) || s <= new Date().toISOString().slice(0, 10), { error: "dateInFuture" });
 
 export const optionalDate = z.preprocess(blankToNull, isoDate.nullable());
 
