@@ -14,15 +14,10 @@ import { readImportState } from "@/lib/import/queries";
 import { undoImport } from "@/lib/import/undo";
 import { addAccount } from "../support/accounts";
 import { backends } from "../support/databases";
+import { manyRows } from "../support/imports";
 import { auditEventsWithAction } from "../support/rows";
 
 const airwarsCsv = readFileSync(new URL("../fixtures/import/airwars-like.csv", import.meta.url), "utf8");
-
-/** The fixture's first row `count` times, each with its own code, under a suffix unique to the test. */
-function manyRows(suffix: string, count: number): Buffer {
-  const [header, first] = airwarsCsv.split("\n");
-  return Buffer.from([header, ...Array.from({ length: count }, (_, i) => first.replace("CS483", `CS483-${suffix}${i}`))].join("\n"));
-}
 
 async function* chunks(bytes: Uint8Array, size = 4096): AsyncGenerator<Uint8Array> {
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
