@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 import { cases, importRecords, type CaseRow, type FieldChange } from "@/db/schema";
 import { diff } from "@/lib/audit/record";
 import { pickEditable } from "@/lib/cases/commands";
@@ -19,7 +20,10 @@ export type ReimportPlan = {
   unchanged: ValidRow[];
   /** Rows an import filed whose values changed in the file: the case is updated in place. */
   updates: { item: ValidRow; current: CaseRow; values: CaseInput; changes: Record<string, FieldChange> }[];
-  /** Rows that cannot be applied: the case was changed here since it was imported, or the update would make it invalid. */
+  /**
+   * Rows that cannot be applied: the case was changed here since it was imported, the update would
+   * make it invalid, or the allegation it was chosen to duplicate cannot be its original.
+   */
   problems: RowProblem[];
 };
 
@@ -29,8 +33,9 @@ export type ReimportPlan = {
  * changed here since its last import (its version moved on) is never overwritten: that row is a
  * problem, for a person to deal with. `lock` locks the matched cases (the commit's transaction).
  */
-export async function planReimport(tx: Executor, read: Pick<ReadImport, "valid" | "sheet" | "mapping">, { lock = false } = {}): Promise<ReimportPlan> {
+export async function planReimport(tx: Executor, read: Pick<ReadImport, "valid" | "sheet" | "mapping" | "duplicates">, { lock = false } = {}): Promise<ReimportPlan> {
   const known = await importedCases(tx, read.valid, lock);
+  const originals = await chosenOriginals(tx, read.duplicates);
   const supplied = suppliedFields(read.sheet.headers, read.mapping);
   const keyColumn = Object.entries(read.mapping).find(([, field]) => field === "externalCode")?.[0];
   const keyHeader = keyColumn === undefined ? null : read.sheet.headers[Number(keyColumn)] || `#${Number(keyColumn) + 1}`;
@@ -45,7 +50,9 @@ export async function planReimport(tx: Executor, read: Pick<ReadImport, "valid" 
     if (item.key) seen.add(item.key);
     const match = item.key ? known.get(item.key) : undefined;
     if (!match) {
-      plan.fresh.push(item);
+      const refused = duplicateRefusal(originals, read.duplicates.get(item.row.number));
+      if (refused) plan.problems.push({ row: item.row.number, column: null, field: "duplicates", ...refused });
+      else plan.fresh.push(item);
       continue;
     }
     const before = pickEditable(match.current);
@@ -69,6 +76,33 @@ export async function planReimport(tx: Executor, read: Pick<ReadImport, "valid" 
     plan.updates.push({ item, current: match.current, values: merged.data, changes });
   }
   return plan;
+}
+
+type Original = { reference: string; duplicateOf: string | null; originalReference: string | null };
+
+/** The allegations rows were chosen to duplicate, as they stand: those gone are absent. */
+async function chosenOriginals(tx: Executor, duplicates: Map<number, string>): Promise<Map<string, Original>> {
+  const ids = [...new Set(duplicates.values())];
+  if (!ids.length) return new Map();
+  const found = await rowsOf<{ id: string; reference: string; duplicate_of: string | null; original_reference: string | null }>(
+    tx,
+    sql`select c.id, c.reference, c.duplicate_of, o.reference as original_reference
+        from ${cases} c left join ${cases} o on o.id = c.duplicate_of
+        where c.deleted_at is null and c.id in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid)`,
+  );
+  return new Map(found.map((f) => [f.id, { reference: f.reference, duplicateOf: f.duplicate_of, originalReference: f.original_reference }]));
+}
+
+/**
+ * Why a row cannot be filed as the duplicate chosen for it (the allegation is gone, or is itself a
+ * duplicate: links point at the canonical case), for a person to choose again; null when it can.
+ */
+function duplicateRefusal(originals: Map<string, Original>, chosen: string | undefined): Pick<RowProblem, "message" | "params"> | null {
+  if (chosen === undefined) return null;
+  const original = originals.get(chosen);
+  if (!original) return { message: "duplicateOriginalGone" };
+  if (original.duplicateOf) return { message: "duplicateOfDuplicate", params: { reference: original.reference, original: original.originalReference ?? "" } };
+  return null;
 }
 
 /** The live cases earlier imports filed under these rows' keys, each with the version its latest import left. */

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { auditEvents, cases, imports } from "@/db/schema";
+import { auditEvents, cases } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { verifyDatabaseChain } from "@/lib/audit/verify";
 import { createCase } from "@/lib/cases/commands";
@@ -68,19 +68,24 @@ describe.each(backends)("filing an imported look-alike as a duplicate, on $name"
     expect(await undoImport(handle.db, reviewer, outcome.ok ? outcome.value.importId : "", { reason: "Wrong export" })).toEqual({ ok: true, value: { withdrawn: 2 } });
   });
 
-  it("files nothing when the original is no longer an allegation that can be duplicated", async () => {
+  it("lists a row whose chosen original is gone or is itself a duplicate as a problem, and files the rest", async () => {
     const original = await byHand();
     const canonical = await byHand();
     expect(await moveCase(handle.db, reviewer, original.id, { move: "submit" })).toMatchObject({ ok: true });
     const marked = await markDuplicate(handle.db, reviewer, original.id, { original: canonical.id, reason: "Same strike" });
     expect(marked, JSON.stringify(marked)).toMatchObject({ ok: true });
-    const before = await handle.db.select({ n: sql<number>`count(*)::int` }).from(cases);
-    const refused = await commitImport(handle.db, reviewer, { fileName: "other.csv", bytes: file("DV"), mapping: await mapping(), duplicates: { 2: original.id } });
-    expect(refused).toMatchObject({ ok: false, error: "originalIsDuplicate" });
+
+    const preview = await previewImport(handle.db, reviewer, { bytes: file("DV"), duplicates: { 2: original.id } });
+    expect(preview).toMatchObject({ ok: true, value: { toFile: 1, invalidRows: 1, duplicates: {} } });
+    const problems = preview.ok ? preview.value.problems : [];
+    expect(problems).toEqual([{ row: 2, column: null, field: "duplicates", message: "duplicateOfDuplicate", params: { reference: original.reference, original: canonical.reference } }]);
+    const outcome = await commitImport(handle.db, reviewer, { fileName: "other.csv", bytes: file("DV"), mapping: await mapping(), duplicates: { 2: original.id } });
+    expect(outcome).toMatchObject({ ok: true, value: { created: 1, duplicates: 0, invalidRows: 1, problems: [{ row: 2, message: "duplicateOfDuplicate" }] } });
+    expect(await caseOf("DV1")).toBeUndefined();
+    expect(await caseOf("DV2")).toBeDefined();
+
     const missing = await commitImport(handle.db, reviewer, { fileName: "other.csv", bytes: file("DW"), mapping: await mapping(), duplicates: { 2: "6f1c3c9e-8a1b-4f59-9a43-2d1f1e0b7c11" } });
-    expect(missing).toMatchObject({ ok: false, error: "invalidInput", fieldErrors: { duplicates: ["noSuchCase"] } });
-    expect(await handle.db.select({ n: sql<number>`count(*)::int` }).from(cases)).toEqual(before);
-    expect(await handle.db.select().from(imports).where(eq(imports.fileName, "other.csv"))).toHaveLength(1);
+    expect(missing).toMatchObject({ ok: true, value: { created: 1, invalidRows: 1, problems: [{ row: 2, field: "duplicates", message: "duplicateOriginalGone" }] } });
   });
 
   const mapping = async () => {
