@@ -92,7 +92,10 @@ export async function previewImport(
     const { table, sheet, mapping, rules, outcomes, valid, template } = read.value;
     const plan = await planReimport(db, read.value);
     const problems = [...read.value.problems, ...plan.problems].sort(byPlace);
-    const lookalikes = await handFiledLookalikes(db, plan.fresh);
+    // A row whose chosen original was refused is shown with its look-alikes again, to choose anew.
+    const refused = new Set(plan.problems.filter((p) => p.field === "duplicates").map((p) => p.row));
+    const toFile = new Set(plan.fresh);
+    const lookalikes = await handFiledLookalikes(db, refused.size ? valid.filter((v) => refused.has(v.row.number) || toFile.has(v)) : plan.fresh);
     return ok({
       sheets: table.sheets.map((s) => s.name),
       sheet: sheet.name,

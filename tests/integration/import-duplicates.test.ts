@@ -79,6 +79,8 @@ describe.each(backends)("filing an imported look-alike as a duplicate, on $name"
     expect(preview).toMatchObject({ ok: true, value: { toFile: 1, invalidRows: 1, duplicates: {} } });
     const problems = preview.ok ? preview.value.problems : [];
     expect(problems).toEqual([{ row: 2, column: null, field: "duplicates", message: "duplicateOfDuplicate", params: { reference: original.reference, original: canonical.reference } }]);
+    // Shown with its look-alikes again, for the person to choose anew.
+    expect(preview.ok && preview.value.lookalikes.map((l) => l.row)).toEqual([2]);
     const outcome = await commitImport(handle.db, reviewer, { fileName: "other.csv", bytes: file("DV"), mapping: await mapping(), duplicates: { 2: original.id } });
     expect(outcome).toMatchObject({ ok: true, value: { created: 1, duplicates: 0, invalidRows: 1, problems: [{ row: 2, message: "duplicateOfDuplicate" }] } });
     expect(await caseOf("DV1")).toBeUndefined();
