@@ -39,6 +39,7 @@ const argsOf: Record<string, unknown[][]> = {
   "app/(app)/imports/reconciliations/actions.ts#createReconciliationAction": [[idle, formOf()]],
   "app/(app)/imports/reconciliations/actions.ts#confirmMatchAction": [[nobody, nobody, nobody, idle]],
   "app/(app)/imports/reconciliations/actions.ts#noMatchAction": [[nobody, nobody, idle]],
+  "app/(app)/imports/reconciliations/actions.ts#rereadReconciliationAction": [[nobody, idle, formOf()]],
   "app/(app)/account/actions.ts#createTokenAction": [[idle, formOf()]],
   "app/(app)/account/actions.ts#revokeTokenAction": [[idle, formOf({ tokenId: nobody })]],
   "app/(app)/account/two-factor/actions.ts#enableTwoFactorAction": [[idle, formOf()]],

@@ -50,3 +50,18 @@ export function DecisionForm({ action, label, variant }: { action: (state: FormS
     </form>
   );
 }
+
+/** Reads the table again with the mapping and date order chosen in `children` (the columns' selects). */
+export function RereadForm({ action, children }: { action: Action; children: React.ReactNode }) {
+  const t = useTranslations("reconcile");
+  const [state, formAction] = useActionState(action, idle);
+  return (
+    <form action={formAction} className="flex flex-col gap-3" aria-label={t("howRead")} data-testid="reread-form">
+      <FormMessage state={state} />
+      {children}
+      <div>
+        <SubmitButton pendingLabel={t("reading")}>{t("readAgain")}</SubmitButton>
+      </div>
+    </form>
+  );
+}

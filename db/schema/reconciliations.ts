@@ -18,6 +18,11 @@ export const reconciliations = pgTable(
     fileSha256: text("file_sha256").notNull(),
     /** Where the table's bytes are kept (the evidence store): the provenance of the answers confirmed from it. */
     fileKey: text("file_key"),
+    /** How it was read (the sheet, the column mapping, the date order, the release date), to read it again with another mapping. */
+    sheet: text("sheet"),
+    mapping: jsonb("mapping").$type<Record<string, string>>(),
+    dateOrder: text("date_order"),
+    releasedOn: date("released_on", { mode: "string" }),
     /** Whose table it is: one of our belligerent codes. */
     belligerent: text("belligerent").notNull(),
     /** How near a proposed match must be: days either side of its date, and km from its point. */

@@ -59,6 +59,7 @@ const conflicts = new Set<string>([
   "importNotUndoable",
   "importChangedSince",
   "reconciliationDecided",
+  "reconciliationStarted",
 ]);
 
 export function statusOf(error: string): number {

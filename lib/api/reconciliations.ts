@@ -2,7 +2,8 @@ import { z } from "zod";
 import { belligerentAnswers, belligerents } from "@/lib/cases/vocabulary";
 import { chunksOf } from "@/lib/evidence/web";
 import { IMPORT_MAX_BYTES } from "@/lib/import/jobs";
-import { confirmMatch, createReconciliation, markNoMatch } from "@/lib/reconcile/commands";
+import { confirmMatch, createReconciliation, markNoMatch, rereadReconciliation } from "@/lib/reconcile/commands";
+import { reconciliationFields } from "@/lib/reconcile/rows";
 import { reconciliationView, type ReconciliationView } from "@/lib/reconcile/queries";
 import { API_BASE } from "./cases";
 import { ApiError, englishMessage } from "./errors";
@@ -118,6 +119,18 @@ export const uploadReconciliationEndpoint: ApiHandler = async (req) => {
 };
 
 export const getReconciliationEndpoint: ApiHandler = (req) => viewResponse(req, req.params.reconciliationId);
+
+/** The body of a new reading: which column of their table gives which field (each once), and the date order. */
+export const rereadBody = z.object({
+  mapping: z.record(z.string().regex(/^\d{1,3}$/), z.enum(reconciliationFields)).describe("Column number (from 0) → the field it gives"),
+  dateOrder: z.enum(["dmy", "mdy"]).optional().describe("How the table writes dates: day first (the default) or month first"),
+});
+
+export const rereadReconciliationEndpoint: ApiHandler = async (req) => {
+  const body = await readBody(req.request, rereadBody);
+  const result = await rereadReconciliation(req.db, await req.store(), req.actor, req.params.reconciliationId, body);
+  return result.ok ? viewResponse(req, req.params.reconciliationId) : failureResponse(result);
+};
 
 export const confirmMatchEndpoint: ApiHandler = async (req) => {
   const body = await readBody(req.request, confirmMatchBody);

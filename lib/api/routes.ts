@@ -43,6 +43,8 @@ import {
   matchConfirmedDto,
   reconciliationDto,
   reconciliationParams,
+  rereadBody,
+  rereadReconciliationEndpoint,
   uploadReconciliationEndpoint,
 } from "./reconciliations";
 import { caseDto, caseListDto, commentDto, meDto, sourceDto, trailDto, victimDto } from "./dto";
@@ -398,6 +400,18 @@ const reconciliationRoutes: ApiRoute[] = [
     handler: getReconciliationEndpoint,
     response: reconciliationResponse(200, "The table"),
     errors: readErrors,
+  },
+  {
+    method: "POST",
+    path: "/reconciliations/{reconciliationId}/reread",
+    operationId: "rereadReconciliation",
+    tag: "imports",
+    summary: "Read a belligerent's table again with another column mapping",
+    description: "From the table's kept bytes, while none of its rows is decided (409 once one is): its rows, problems and proposals made afresh.",
+    handler: rereadReconciliationEndpoint,
+    body: { schema: rereadBody, name: "ReconciliationReading" },
+    response: reconciliationResponse(200, "The table, read again"),
+    errors: [...readErrors, ...bodyErrors, 409],
   },
   {
     method: "POST",

@@ -40,7 +40,7 @@ export const entryPoints: EntryPoint[] = [
   action("app/(app)/cases/evidence-actions.ts", "removeEvidenceAction", changeItem),
   action("app/(app)/audit/actions.ts", "verifyChainAction", ["audit:read"]),
   ...["startImportAction", "cancelImportAction", "undoImportAction", "saveTemplateAction"].map((name) => action("app/(app)/imports/actions.ts", name, ["case:import"])),
-  ...["createReconciliationAction", "confirmMatchAction", "noMatchAction"].map((name) => action("app/(app)/imports/reconciliations/actions.ts", name, ["case:record-response"])),
+  ...["createReconciliationAction", "confirmMatchAction", "noMatchAction", "rereadReconciliationAction"].map((name) => action("app/(app)/imports/reconciliations/actions.ts", name, ["case:record-response"])),
   action("app/(app)/account/actions.ts", "createTokenAction", "signed-in"),
   action("app/(app)/account/actions.ts", "revokeTokenAction", "signed-in"),
   action("app/(app)/account/two-factor/actions.ts", "enableTwoFactorAction", "signed-in"),
@@ -85,7 +85,9 @@ export const entryPoints: EntryPoint[] = [
   ...["POST /imports", "GET /imports", "GET /imports/{importId}", "POST /imports/{importId}/preview", "POST /imports/{importId}/commit"]
     .concat(["POST /imports/{importId}/cancel", "POST /imports/{importId}/undo", "GET /imports/{importId}/errors", "POST /imports/{importId}/victims-file"])
     .map((key) => api(key.split(" ")[0], key.split(" ")[1], ["case:import"])),
-  ...["POST /reconciliations", "GET /reconciliations/{reconciliationId}", "POST /reconciliation-rows/{rowId}/confirm", "POST /reconciliation-rows/{rowId}/no-match"].map((key) =>
+  ...["POST /reconciliations", "GET /reconciliations/{reconciliationId}", "POST /reconciliations/{reconciliationId}/reread"]
+    .concat(["POST /reconciliation-rows/{rowId}/confirm", "POST /reconciliation-rows/{rowId}/no-match"])
+    .map((key) =>
     api(key.split(" ")[0], key.split(" ")[1], ["case:record-response"]),
   ),
 ];

@@ -91,7 +91,7 @@ export async function storedFiles(store: EvidenceStore, row: Pick<typeof imports
   return { bytes, victimsFile: row.victimsFile && victimsBytes ? { name: row.victimsFile.name, bytes: victimsBytes } : null };
 }
 
-async function storedBytes(store: EvidenceStore, key: string | null): Promise<Buffer | null> {
+export async function storedBytes(store: EvidenceStore, key: string | null): Promise<Buffer | null> {
   const found = key ? await store.get(key) : null;
   if (!found) return null;
   const chunks: Buffer[] = [];

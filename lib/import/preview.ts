@@ -8,7 +8,7 @@ import { readImport, type ReadImport, type ReadRequest } from "./read-import";
 import { handFiledLookalikes, type Lookalike } from "./lookalikes";
 import { planReimport } from "./reimport";
 import { byPlace, type ReadingRules, type RowProblem } from "./rows";
-import { readTable, type Sheet } from "./table";
+import { examplesOf, readTable } from "./table";
 import { listTemplates, templateFor } from "./templates";
 import type { VictimMapping } from "./victim-rows";
 
@@ -143,8 +143,6 @@ export async function previewImport(
   }
 }
 
-/** Each column's first value that is not empty, among the first rows. */
-const examplesOf = (sheet: Sheet) => sheet.headers.map((_, column) => sheet.rows.slice(0, 50).find((r) => r.cells[column]?.trim())?.cells[column].trim() ?? "");
 
 async function victimsFileOf(request: ReadRequest): Promise<ImportPreview["victimsFile"]> {
   if (!request.victimsFile) return null;

@@ -109,3 +109,6 @@ function toSheet(name: string, raw: Row[]): Sheet | null {
     .map((r) => ({ number: r.number, cells: Array.from({ length: Math.max(headers.length, r.cells.length) }, (_, i) => r.cells[i] ?? "") }));
   return { name, headers, rows: body };
 }
+
+/** Each column's first value that is not empty, among the first rows: what a person maps. */
+export const examplesOf = (sheet: Sheet) => sheet.headers.map((_, column) => sheet.rows.slice(0, 50).find((r) => r.cells[column]?.trim())?.cells[column].trim() ?? "");

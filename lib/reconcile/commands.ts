@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { insertRows } from "@/db/insert-rows";
@@ -13,9 +13,11 @@ import { isoDate } from "@/lib/cases/schema-parts";
 import { latestSending, personOf } from "@/lib/cases/stage-commands";
 import { belligerents } from "@/lib/cases/vocabulary";
 import type { EvidenceStore } from "@/lib/evidence/store";
-import { guessMapping } from "@/lib/import/fields";
+import { guessMapping, type ColumnMapping } from "@/lib/import/fields";
+import { storedBytes } from "@/lib/import/jobs";
+import type { DateOrder } from "@/lib/import/row-values";
 import { mappingInput } from "@/lib/import/templates";
-import { readTable } from "@/lib/import/table";
+import { readTable, type Sheet } from "@/lib/import/table";
 import type { RowProblem } from "@/lib/import/rows";
 import { isUuid } from "@/lib/ids";
 import { expectedFailure, fail, fieldErrorsOf, ok, refuse, type Result } from "@/lib/result";
@@ -62,9 +64,7 @@ export async function createReconciliation(
     if (!sheet) return fail("invalidInput", { sheet: ["invalid"] });
     const wanted = new Set<string>(reconciliationFields);
     const mapping = v.mapping ?? Object.fromEntries(Object.entries(guessMapping(sheet.headers)).filter(([, f]) => wanted.has(f)));
-    const read = sheet.rows.map((row) => readTheirRow(row, sheet.headers, mapping, { dateOrder: v.dateOrder, releasedOn: v.releasedOn }));
-    const valid = read.flatMap((r) => (r.ok ? [r.value] : []));
-    const problems = read.flatMap((r) => (r.ok ? [] : r.problems));
+    const { valid, problems } = readTheirTable(sheet, mapping, { dateOrder: v.dateOrder, releasedOn: v.releasedOn });
     const id = randomUUID();
     const sha256 = createHash("sha256").update(upload.bytes).digest("hex");
     fileKey = (await store.put((async function* () { yield upload.bytes; })())).key;
@@ -76,6 +76,10 @@ export async function createReconciliation(
         fileSize: upload.bytes.length,
         fileSha256: sha256,
         fileKey: key,
+        sheet: sheet.name,
+        mapping,
+        dateOrder: v.dateOrder,
+        releasedOn: v.releasedOn,
         belligerent: v.belligerent,
         windowDays: v.windowDays,
         distanceKm: v.distanceKm,
@@ -83,11 +87,7 @@ export async function createReconciliation(
         problems: problems.slice(0, KEPT_PROBLEMS),
         createdBy: actorId(by as Principal),
       });
-      await insertRows(
-        tx,
-        reconciliationRows,
-        valid.map(({ answer, ...row }) => ({ id: randomUUID(), reconciliationId: id, ...row, ...answer })),
-      );
+      await insertTheirRows(tx, id, valid);
       await recordAudit(tx, {
         actor: by,
         action: "reconciliation.imported",
@@ -108,6 +108,82 @@ export async function createReconciliation(
   } finally {
     // Kept only with its record: a table that was not recorded leaves no bytes behind.
     if (fileKey) await store.delete(fileKey);
+  }
+}
+
+/** Every row of their table as a mapping reads it: the valid ones, and the problems of the others. */
+function readTheirTable(sheet: Sheet, mapping: ColumnMapping, rules: { dateOrder: DateOrder; releasedOn: string }) {
+  const read = sheet.rows.map((row) => readTheirRow(row, sheet.headers, mapping, rules));
+  return { valid: read.flatMap((r) => (r.ok ? [r.value] : [])), problems: read.flatMap((r) => (r.ok ? [] : r.problems)) };
+}
+
+const insertTheirRows = (tx: Tx, reconciliationId: string, rows: ReturnType<typeof readTheirTable>["valid"]) =>
+  insertRows(
+    tx,
+    reconciliationRows,
+    rows.map(({ answer, ...row }) => ({ id: randomUUID(), reconciliationId, ...row, ...answer })),
+  );
+
+/** A new reading of a table: its columns mapped to the fields we read (each once), and its date order. */
+export const rereadInput = z.object({
+  mapping: mappingInput.refine((m) => Object.values(m).every((f) => (reconciliationFields as readonly string[]).includes(f)), { error: "invalid" }),
+  dateOrder: z.enum(["dmy", "mdy"], { error: "invalid" }).default("dmy"),
+});
+
+/**
+ * Reads a table again, from its kept bytes, with a mapping a person corrected (headers nobody
+ * guessed), as long as none of its rows is decided: its rows and problems replaced, audited with
+ * the mapping before and after. Proposals follow from the rows, so they are made afresh too.
+ */
+export async function rereadReconciliation(
+  db: Db,
+  store: EvidenceStore,
+  by: Principal | null,
+  reconciliationId: string,
+  input: unknown,
+): Promise<Result<{ rows: number; valid: number; problems: RowProblem[] }>> {
+  try {
+    authorize(by, "case:record-response");
+    const parsed = rereadInput.safeParse(input);
+    if (!parsed.success) return fail("invalidInput", fieldErrorsOf(parsed.error));
+    if (!isUuid(reconciliationId)) return fail("notFound");
+    const [table] = await db.select().from(reconciliations).where(eq(reconciliations.id, reconciliationId));
+    // A table brought in before its bytes and reading were kept cannot be read again.
+    const bytes = table?.releasedOn ? await storedBytes(store, table.fileKey) : null;
+    if (!table || !bytes) return fail("notFound");
+    const read = await readTable(bytes);
+    if (!read.ok) return read;
+    const sheet = read.value.sheets.find((s) => s.name === table.sheet) ?? read.value.sheets[0];
+    const { mapping, dateOrder } = parsed.data as { mapping: ColumnMapping; dateOrder: DateOrder };
+    if (Object.keys(mapping).some((column) => Number(column) >= sheet.headers.length)) return fail("invalidInput", { mapping: ["invalid"] });
+    const { valid, problems } = readTheirTable(sheet, mapping, { dateOrder, releasedOn: table.releasedOn! });
+    return await db.transaction(async (tx) => {
+      await tx.select({ id: reconciliations.id }).from(reconciliations).where(eq(reconciliations.id, reconciliationId)).for("update");
+      const [decided] = await tx
+        .select({ id: reconciliationRows.id })
+        .from(reconciliationRows)
+        .where(and(eq(reconciliationRows.reconciliationId, reconciliationId), isNotNull(reconciliationRows.decision)))
+        .limit(1);
+      if (decided) return fail("reconciliationStarted");
+      await tx.delete(reconciliationRows).where(eq(reconciliationRows.reconciliationId, reconciliationId));
+      await insertTheirRows(tx, reconciliationId, valid);
+      await tx.update(reconciliations).set({ mapping, dateOrder, problems: problems.slice(0, KEPT_PROBLEMS) }).where(eq(reconciliations.id, reconciliationId));
+      await recordAudit(tx, {
+        actor: by,
+        action: "reconciliation.reread",
+        entityType: "reconciliation",
+        entityId: reconciliationId,
+        subject: table.fileName,
+        changes: {
+          mapping: { from: table.mapping ?? null, to: mapping },
+          ...(table.dateOrder !== dateOrder ? { dateOrder: { from: table.dateOrder, to: dateOrder } } : {}),
+          counts: { from: null, to: { rows: sheet.rows.length, valid: valid.length, invalid: sheet.rows.length - valid.length } },
+        },
+      });
+      return ok({ rows: sheet.rows.length, valid: valid.length, problems });
+    });
+  } catch (err) {
+    return expectedFailure(err);
   }
 }
 

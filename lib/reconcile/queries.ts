@@ -5,7 +5,10 @@ import { cases, reconciliationRows, reconciliations, users } from "@/db/schema";
 import { authorize, type Principal } from "@/lib/auth/actor";
 import { distanceKm, withinKm } from "@/lib/cases/queries";
 import { isUuid } from "@/lib/ids";
+import type { EvidenceStore } from "@/lib/evidence/store";
+import { storedBytes } from "@/lib/import/jobs";
 import type { RowProblem } from "@/lib/import/rows";
+import { examplesOf, readTable } from "@/lib/import/table";
 
 type Table = typeof reconciliations.$inferSelect;
 
@@ -120,4 +123,21 @@ export async function listReconciliations(db: Db, by: Principal | null) {
     .from(reconciliations)
     .orderBy(desc(reconciliations.createdAt))
     .limit(200);
+}
+
+/**
+ * How a table was read, for the page to offer another mapping: its columns with their first values,
+ * the mapping and date order used. Null when it cannot be read again (brought in before its bytes
+ * were kept, or they are gone).
+ */
+export async function reconciliationReading(db: Db, store: EvidenceStore, by: Principal | null, id: string) {
+  authorize(by, "case:record-response");
+  if (!isUuid(id)) return null;
+  const [table] = await db.select().from(reconciliations).where(eq(reconciliations.id, id));
+  const bytes = table?.releasedOn ? await storedBytes(store, table.fileKey) : null;
+  if (!table || !bytes) return null;
+  const read = await readTable(bytes);
+  if (!read.ok) return null;
+  const sheet = read.value.sheets.find((s) => s.name === table.sheet) ?? read.value.sheets[0];
+  return { headers: sheet.headers, examples: examplesOf(sheet), mapping: (table.mapping ?? {}) as Record<number, string>, dateOrder: table.dateOrder ?? "dmy" };
 }

@@ -56,7 +56,7 @@ for (const key of ["POST /imports", "GET /imports", "GET /imports/{importId}", "
   mayCall[key] = reviewers;
 }
 // Reconciling a belligerent's table records its answers: whoever may record responses.
-for (const key of ["POST /reconciliations", "GET /reconciliations/{reconciliationId}", "POST /reconciliation-rows/{rowId}/confirm", "POST /reconciliation-rows/{rowId}/no-match"]) {
+for (const key of ["POST /reconciliations", "GET /reconciliations/{reconciliationId}", "POST /reconciliations/{reconciliationId}/reread", "POST /reconciliation-rows/{rowId}/confirm", "POST /reconciliation-rows/{rowId}/no-match"]) {
   mayCall[key] = reviewers;
 }
 const releaseCsv = "Case number,Date,Province,Assessment\nCR-1,15/06/2017,Raqqa,Credible\n";
@@ -130,6 +130,7 @@ describe.each(backends)("the authorization matrix of the JSON API on $name", (ba
       const made = await createReconciliation(handle.db, testEvidenceStore(), managerActor, { fileName: "release.csv", bytes: Buffer.from(releaseCsv) }, { belligerent: "coalition", releasedOn: "2018-01-31" });
       if (!made.ok) throw new Error(`setup reconciliation: ${made.error}`);
       if (key.startsWith("GET")) return { params: { reconciliationId: made.value.id } };
+      if (key.endsWith("/reread")) return { params: { reconciliationId: made.value.id }, body: { mapping: { 0: "externalCode", 1: "incidentDateFrom", 2: "governorate" } } };
       const view = await reconciliationView(handle.db, managerActor, made.value.id);
       return { params: { rowId: view!.rows[0].id }, body: key.endsWith("/confirm") ? { caseId: randomUUID() } : undefined };
     }

@@ -8,8 +8,8 @@ import { verifyDatabaseChain } from "@/lib/audit/verify";
 import { commitImport } from "@/lib/import/commit";
 import { guessMapping } from "@/lib/import/fields";
 import { readTable } from "@/lib/import/table";
-import { confirmMatch, createReconciliation, markNoMatch } from "@/lib/reconcile/commands";
-import { reconciliationView } from "@/lib/reconcile/queries";
+import { confirmMatch, createReconciliation, markNoMatch, rereadReconciliation } from "@/lib/reconcile/commands";
+import { reconciliationReading, reconciliationView } from "@/lib/reconcile/queries";
 import { addAccount } from "../support/accounts";
 import { testEvidenceStore } from "../support/api";
 import { backends } from "../support/databases";
@@ -110,5 +110,36 @@ describe.each(backends)("reconciling a belligerent's published table on $name", 
     expect(await markNoMatch(handle.db, reviewer, cr6.id)).toEqual({ ok: true, value: undefined });
     expect((await view()).counts).toEqual({ proposed: 1, unmatched: 2, confirmed: 2, noMatch: 1 });
     expect(await markNoMatch(handle.db, reviewer, cr6.id)).toMatchObject({ ok: false, error: "reconciliationDecided" });
+  });
+
+  it("reads a table again with the mapping a person corrected, until one of its rows is decided", async () => {
+    // Their answer column under a header nobody guesses: every row lacks an answer until it is mapped.
+    const bytes = Buffer.from(fixture("coalition-release.csv").toString("utf8").replace("Assessment", "Verdict"));
+    const created = await createReconciliation(handle.db, testEvidenceStore(), reviewer, { fileName: "verdicts.csv", bytes }, { belligerent: "coalition", releasedOn: "2018-01-31" });
+    if (!created.ok) throw new Error(created.error);
+    expect(created.value).toMatchObject({ rows: 6, valid: 0 });
+    const id = created.value.id;
+    const reading = await reconciliationReading(handle.db, testEvidenceStore(), reviewer, id);
+    expect(reading).toMatchObject({ headers: expect.arrayContaining(["Verdict"]), dateOrder: "dmy" });
+    expect(Object.values(reading!.mapping)).not.toContain("answer");
+
+    const mapping = { ...reading!.mapping, [reading!.headers.indexOf("Verdict")]: "answer" };
+    expect(await rereadReconciliation(handle.db, testEvidenceStore(), staff, id, { mapping })).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await rereadReconciliation(handle.db, testEvidenceStore(), reviewer, id, { mapping: { 0: "title" } })).toMatchObject({ ok: false, fieldErrors: { mapping: ["invalid"] } });
+    const again = await rereadReconciliation(handle.db, testEvidenceStore(), reviewer, id, { mapping });
+    expect(again).toMatchObject({ ok: true, value: { rows: 6, valid: 5 } });
+    const reread = await reconciliationView(handle.db, reviewer, id);
+    expect(reread!.rows.map((r) => [r.theirReference, r.answer])).toEqual(
+      expect.arrayContaining([
+        ["CR-1", "credible"],
+        ["CR-2", "non_credible"],
+      ]),
+    );
+    const [event] = (await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "reconciliation.reread"))).filter((e) => e.entityId === id);
+    expect(event.changes).toMatchObject({ mapping: { to: mapping }, counts: { to: { rows: 6, valid: 5, invalid: 1 } } });
+
+    // Once a row is decided, the table is read as it stands.
+    expect(await markNoMatch(handle.db, reviewer, reread!.rows[0].id)).toMatchObject({ ok: true });
+    expect(await rereadReconciliation(handle.db, testEvidenceStore(), reviewer, id, { mapping })).toMatchObject({ ok: false, error: "reconciliationStarted" });
   });
 });

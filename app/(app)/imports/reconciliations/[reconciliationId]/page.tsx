@@ -4,11 +4,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
 import { areaName } from "@/components/cases/place-names";
-import { DecisionForm } from "@/components/reconcile/ReconcileForms";
+import { MappingTable } from "@/components/imports/MappingTable";
+import { DecisionForm, RereadForm } from "@/components/reconcile/ReconcileForms";
 import { requirePermission } from "@/lib/auth/current-actor";
 import type { Locale } from "@/lib/i18n/locales";
-import { reconciliationView, type ReconciliationView } from "@/lib/reconcile/queries";
-import { confirmMatchAction, noMatchAction } from "../actions";
+import { evidenceRuntime } from "@/lib/evidence/runtime";
+import { reconciliationReading, reconciliationView, type ReconciliationView } from "@/lib/reconcile/queries";
+import { reconciliationFields } from "@/lib/reconcile/rows";
+import { confirmMatchAction, noMatchAction, rereadReconciliationAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -33,6 +36,8 @@ export default async function ReconciliationPage({ params }: Props) {
   const format = await getFormatter();
   const locale = (await getLocale()) as Locale;
   const { table, toDecide, unmatched, confirmed, counts } = view;
+  const ti = await getTranslations("imports");
+  const reading = await reconciliationReading(db(), (await evidenceRuntime()).store, actor, reconciliationId);
   const conceded = (r: Row) =>
     r.deathsConcededMin === null ? "" : r.deathsConcededMin === r.deathsConcededMax ? format.number(r.deathsConcededMin) : `${format.number(r.deathsConcededMin)}–${format.number(r.deathsConcededMax ?? 0)}`;
   const theirs = (r: Row) =>
@@ -53,9 +58,26 @@ export default async function ReconciliationPage({ params }: Props) {
           {t("facts", { belligerent: tl(`belligerents.${table.belligerent}`), rows: table.rows, days: table.windowDays, km: table.distanceKm, name: table.createdByName })}
         </p>
         <p data-testid="reconcile-counts" className="mt-2 font-medium">
-          {t("counts", { proposed: counts.proposed, confirmed: counts.confirmed, unmatched: counts.unmatched, invalid: table.problems.length })}
+          {t("counts", { proposed: counts.proposed, confirmed: counts.confirmed, unmatched: counts.unmatched, invalid: new Set(table.problems.map((p) => p.row)).size })}
         </p>
       </div>
+
+      {reading && counts.confirmed + counts.noMatch === 0 ? (
+        <details className="rounded-lg border border-slate-300 bg-white p-4" data-testid="their-reading">
+          <summary className="cursor-pointer font-semibold">{t("howRead")}</summary>
+          <p className="my-2 text-sm text-slate-700">{t("howReadHelp")}</p>
+          <RereadForm action={rereadReconciliationAction.bind(null, reconciliationId)}>
+            <label className="flex flex-col gap-1 text-sm font-medium">
+              {ti("dateOrder")}
+              <select name="dateOrder" defaultValue={reading.dateOrder} className="w-fit rounded border border-slate-400 bg-white px-2 py-1 text-base focus:outline-2 focus:outline-sky-700">
+                <option value="dmy">{ti("dmy")}</option>
+                <option value="mdy">{ti("mdy")}</option>
+              </select>
+            </label>
+            <MappingTable caption={t("howRead")} headers={reading.headers} examples={reading.examples} mapping={reading.mapping} fields={reconciliationFields} prefix="m." testId="their-mapping" />
+          </RereadForm>
+        </details>
+      ) : null}
 
       <section aria-labelledby="to-decide" className="flex flex-col gap-3">
         <h2 id="to-decide" className="text-lg font-semibold">
