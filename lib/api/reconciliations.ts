@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { belligerentAnswers, belligerents } from "@/lib/cases/vocabulary";
-import { chunksOf } from "@/lib/evidence/web";
 import { IMPORT_MAX_BYTES } from "@/lib/import/jobs";
+import { readWhole, uploadOf } from "@/lib/import/received-file";
 import { confirmMatch, createReconciliation, markNoMatch, rereadReconciliation } from "@/lib/reconcile/commands";
 import { reconciliationFields } from "@/lib/reconcile/rows";
 import { reconciliationView, type ReconciliationView } from "@/lib/reconcile/queries";
@@ -98,22 +98,12 @@ async function viewResponse(req: Parameters<ApiHandler>[0], id: string, status =
 
 /** POST /reconciliations: their table as the body, its name in X-File-Name, the rest in the query. */
 export const uploadReconciliationEndpoint: ApiHandler = async (req) => {
-  let fileName: string;
-  try {
-    fileName = decodeURIComponent(req.request.headers.get("x-file-name") ?? "");
-  } catch {
-    throw new ApiError({ error: "invalidInput", fieldErrors: { fileName: ["invalid"] } });
-  }
-  if (!fileName.trim()) throw new ApiError({ error: "invalidInput", fieldErrors: { fileName: ["required"] } });
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of chunksOf(req.request.body?.getReader())) {
-    size += chunk.length;
-    if (size > IMPORT_MAX_BYTES) return failureResponse({ error: "importTooLarge", params: { maxMegabytes: String(IMPORT_MAX_BYTES / 1024 / 1024) } });
-    parts.push(chunk);
-  }
-  const bytes = Buffer.concat(parts);
-  const result = await createReconciliation(req.db, await req.store(), req.actor, { fileName: fileName.trim(), bytes }, Object.fromEntries(req.url.searchParams));
+  const upload = uploadOf(req.request);
+  if (!upload) throw new ApiError({ error: "invalidInput", fieldErrors: { fileName: ["invalid"] } });
+  const whole = await readWhole(upload, IMPORT_MAX_BYTES);
+  if (!whole.ok) return failureResponse(whole);
+  const { name: fileName, bytes } = whole.value;
+  const result = await createReconciliation(req.db, await req.store(), req.actor, { fileName, bytes }, Object.fromEntries(req.url.searchParams));
   if (!result.ok) return failureResponse(result);
   return viewResponse(req, result.value.id, 201, { Location: `${API_BASE}/reconciliations/${result.value.id}` });
 };

@@ -43,7 +43,8 @@ export async function applyImportedLifecycles(tx: Tx, by: Principal, importId: s
 /**
  * Closes the new allegations of the rows a person recognised as repeating one already here (a
  * look-alike) as its duplicates, by the same link the case page makes, the file and row as its
- * reason. An original that no longer exists, or that is itself a duplicate, fails the whole import.
+ * reason. The re-import plan already left out rows whose original cannot be one; should that change
+ * meanwhile (another person's link), the refusal here rolls the whole import back.
  */
 export async function linkImportedDuplicates(
   tx: Tx,

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { insertRows } from "@/db/insert-rows";
 import { cases, importRecords, imports } from "@/db/schema";
@@ -139,11 +139,12 @@ export async function commitImport(
         }
         await recordCreations(tx, by as Principal, request.fileName, filedCases);
         await applyUpdates(tx, by as Principal, importId, request.fileName, plan.updates);
-        const items = await fileImportedItems(tx, by as Principal, await filedItems(tx, importId, fresh, read.value, request.fileName));
+        // The case each new row became, as its batch returned it.
+        const caseOf = new Map(filedCases.map((f) => [f.rowNumber, f.id]));
+        const items = await fileImportedItems(tx, by as Principal, filedItems(caseOf, fresh, read.value, request.fileName));
         const victimCount = items.victims;
-        await applyImportedLifecycles(tx, by as Principal, importId, request.fileName, await filedLifecycles(tx, importId, fresh));
-        const linkedRows = fresh.flatMap((r) => (read.value.duplicates.has(r.row.number) ? [r.row.number] : []));
-        const caseOfLinked = await casesOfRows(tx, importId, linkedRows);
+        await applyImportedLifecycles(tx, by as Principal, importId, request.fileName, filedLifecycles(caseOf, fresh));
+        const caseOfLinked = new Map(fresh.flatMap((r) => (read.value.duplicates.has(r.row.number) ? [[r.row.number, caseOf.get(r.row.number)!] as const] : [])));
         const linked = await linkImportedDuplicates(tx, by as Principal, importId, request.fileName, caseOfLinked, read.value.duplicates);
         await recordAudit(tx, {
           actor: by,
@@ -210,30 +211,18 @@ async function applyUpdates(tx: Tx, by: Principal, importId: string, fileName: s
   );
 }
 
-/** The cases the import filed for these rows, by row number. */
-async function casesOfRows(tx: Tx, importId: string, rowNumbers: number[]): Promise<Map<number, string>> {
-  if (!rowNumbers.length) return new Map();
-  const records = await tx
-    .select({ caseId: importRecords.caseId, rowNumber: importRecords.rowNumber })
-    .from(importRecords)
-    .where(and(eq(importRecords.importId, importId), sql`${importRecords.rowNumber} in (select (jsonb_array_elements_text(${JSON.stringify(rowNumbers)}::jsonb))::int)`));
-  return new Map(records.map((r) => [r.rowNumber, r.caseId]));
-}
-
 /** The filed rows that carry a stage, grading or answer, in the file's order, with the cases they became. */
-async function filedLifecycles(tx: Tx, importId: string, fresh: ValidRow[]): Promise<FiledLifecycle[]> {
+function filedLifecycles(caseOf: Map<number, string>, fresh: ValidRow[]): FiledLifecycle[] {
   const moved = fresh.filter((r) => r.lifecycle && r.lifecycle.stage !== "submission");
-  const caseOf = await casesOfRows(tx, importId, moved.map((r) => r.row.number));
   return moved.map((r) => ({ caseId: caseOf.get(r.row.number)!, rowNumber: r.row.number, lifecycle: r.lifecycle! }));
 }
 
 /** The new allegations' victims (from their rows, then the victims sheet) and sources, with the cases they belong to. */
-async function filedItems(tx: Tx, importId: string, fresh: ValidRow[], read: ReadImport, fileName: string): Promise<FiledItems[]> {
+function filedItems(caseOf: Map<number, string>, fresh: ValidRow[], read: ReadImport, fileName: string): FiledItems[] {
   const sheet = read.victims;
   const victimsFrom = sheet?.provenance ?? `${fileName}, sheet ${sheet?.sheet.name}`;
   const sheetVictims = (r: ValidRow) => (r.key && sheet?.byKey.get(r.key)) || [];
   const withItems = fresh.filter((r) => r.victims.length || r.sources.length || sheetVictims(r).length);
-  const caseOf = await casesOfRows(tx, importId, withItems.map((r) => r.row.number));
   return withItems.map((r) => {
     const fromRow = <T,>(input: T) => ({ input, reason: reasonOf(fileName, r.row.number) });
     return {

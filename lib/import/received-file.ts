@@ -28,15 +28,8 @@ const fileNameInput = z
   .transform(cleanFileName)
   .pipe(z.string().min(1, { error: "required" }).max(255, { error: "tooLong" }));
 
-/**
- * A file taken in for an import: read whole up to `maxBytes`, refused unless it reads as a CSV or a
- * workbook, then kept in the evidence store. The caller records it, or deletes `key` if it cannot.
- */
-export async function receiveFile(
-  store: EvidenceStore,
-  upload: ImportUpload,
-  maxBytes: number,
-): Promise<Result<{ name: string; bytes: Buffer; size: number; sha256: string; key: string }>> {
+/** An upload read whole, refused when its name is empty or it is larger than `maxBytes`. */
+export async function readWhole(upload: ImportUpload, maxBytes: number): Promise<Result<{ name: string; bytes: Buffer }>> {
   const name = fileNameInput.safeParse(upload.fileName);
   if (!name.success) return fail("invalidInput", { fileName: fieldErrorsOf(name.error)._form ?? ["invalid"] });
   const tooLarge = fail("importTooLarge", undefined, { maxMegabytes: String(Math.floor(maxBytes / 1024 / 1024)) });
@@ -48,13 +41,28 @@ export async function receiveFile(
     if (size > maxBytes) return tooLarge;
     chunks.push(chunk);
   }
-  const bytes = Buffer.concat(chunks);
+  return ok({ name: name.data, bytes: Buffer.concat(chunks) });
+}
+
+/**
+ * A file taken in for an import: read whole up to `maxBytes`, refused unless it reads as a CSV or a
+ * workbook, then kept in the evidence store. The caller records it, or deletes `key` if it cannot.
+ */
+export async function receiveFile(
+  store: EvidenceStore,
+  upload: ImportUpload,
+  maxBytes: number,
+): Promise<Result<{ name: string; bytes: Buffer; size: number; sha256: string; key: string }>> {
+  const whole = await readWhole(upload, maxBytes);
+  if (!whole.ok) return whole;
+  const { name, bytes } = whole.value;
   const table = await readTable(bytes);
   if (!table.ok) return table;
   const { key } = await store.put(once(bytes));
-  return ok({ name: name.data, bytes, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), key });
+  return ok({ name, bytes, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), key });
 }
 
-async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+/** Bytes as a stream of one chunk, as the evidence store takes them. */
+export async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
 }

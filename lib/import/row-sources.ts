@@ -1,10 +1,8 @@
 import { sourceInput, type SourceInput } from "@/lib/cases/schemas";
 import type { SourceField } from "./fields";
 import type { RowReader } from "./row-reader";
-import { importDate, type DateOrder } from "./row-values";
+import { importDate, importFlag, type DateOrder } from "./row-values";
 import type { ReadingRules } from "./rows";
-import { compact } from "./name-matching";
-import { YES } from "./victim-rows";
 
 /** The source form's field → the row's field it comes from. */
 const fieldOfForm: Record<string, SourceField> = {
@@ -45,7 +43,7 @@ export function readRowSources(r: RowReader<SourceField>, dateOrder: DateOrder, 
       url,
       publishedOn: r.cell("sourceDate") ? importDate(r.cell("sourceDate"), dateOrder) : "",
       language: r.cell("sourceLanguage"),
-      confidential: YES.has(compact(r.cell("sourceConfidential"))),
+      confidential: importFlag(r.cell("sourceConfidential")),
     });
     if (parsed.success) sources.push(parsed.data);
     else r.report(parsed.error, (f) => fieldOfForm[f] ?? "sourceUrl");

@@ -1,3 +1,5 @@
+import { compact } from "./name-matching";
+
 /** Reading one cell's text as the filing form would take it typed. */
 
 const EASTERN_DIGITS = /[٠-٩۰-۹]/g;
@@ -41,3 +43,8 @@ export function importList(value: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+const YES = new Set(["yes", "y", "true", "1", "x", "نعم", "سري"].map(compact));
+
+/** A flag cell (confidential): yes as a file writes it, in English or Arabic; anything else is no. */
+export const importFlag = (value: string) => YES.has(compact(value));

@@ -1,7 +1,6 @@
 import { victimInput, type VictimInput } from "@/lib/cases/schemas";
 import { headerGuesser, victimDetailFields, type VictimDetailField } from "./fields";
-import { compact } from "./name-matching";
-import { importList, westernDigits } from "./row-values";
+import { importFlag, importList, westernDigits } from "./row-values";
 import type { Row, Sheet } from "./table";
 import { listOfField } from "./lists";
 import { rowReader, type RowReader } from "./row-reader";
@@ -38,8 +37,6 @@ export const guessVictimMapping: (headers: string[]) => VictimMapping = headerGu
 /** The victim fields whose values come from a closed list. */
 type ListField = "victimSex" | "victimAgeGroup" | "victimOutcome" | "victimVerification";
 
-/** What a file writes for "yes" in a flag column (confidential). */
-export const YES = new Set(["yes", "y", "true", "1", "x", "نعم", "سري"].map(compact));
 
 export type VictimRow = { row: Row; key: string; input: VictimInput };
 
@@ -114,7 +111,7 @@ function readVictim(r: RowReader<VictimDetailField>, value: (field: VictimDetail
     outcome: outcome ?? (value("victimOutcome") ? "-" : undefined),
     familyGroup: value("victimFamily"),
     identityVerification: code("victimVerification"),
-    confidential: YES.has(compact(value("victimConfidential"))),
+    confidential: importFlag(value("victimConfidential")),
   });
   if (!parsed.success) r.report(parsed.error, (f) => fieldOfForm[f] ?? "victimNameLatin");
   return parsed.success && r.problems.length === before ? parsed.data : null;

@@ -15,6 +15,7 @@ import { belligerents } from "@/lib/cases/vocabulary";
 import type { EvidenceStore } from "@/lib/evidence/store";
 import { guessMapping, type ColumnMapping } from "@/lib/import/fields";
 import { storedBytes } from "@/lib/import/jobs";
+import { once } from "@/lib/import/received-file";
 import type { DateOrder } from "@/lib/import/row-values";
 import { mappingInput } from "@/lib/import/templates";
 import { readTable, type Sheet } from "@/lib/import/table";
@@ -67,7 +68,7 @@ export async function createReconciliation(
     const { valid, problems } = readTheirTable(sheet, mapping, { dateOrder: v.dateOrder, releasedOn: v.releasedOn });
     const id = randomUUID();
     const sha256 = createHash("sha256").update(upload.bytes).digest("hex");
-    fileKey = (await store.put((async function* () { yield upload.bytes; })())).key;
+    fileKey = (await store.put(once(upload.bytes))).key;
     const key = fileKey;
     await db.transaction(async (tx) => {
       await tx.insert(reconciliations).values({
