@@ -7,6 +7,12 @@ import type { ReadingRules } from "@/lib/import/rows";
 import { victimFields } from "@/lib/import/victim-rows";
 import { MappingTable } from "./MappingTable";
 
+/** What the rows may leave unsaid, said once for the file (`rules.defaults`). */
+const defaultChoices = [
+  { field: "victimOutcome", label: "defaultOutcome", list: "outcomes", codes: victimOutcomes },
+  { field: "sourceType", label: "defaultSourceType", list: "sourceTypes", codes: sourceTypes },
+] as const;
+
 /** The file's values to map: those already mapped by the rules, and those the preview found outside our lists. */
 function valuesToMap(preview: ImportPreview, rules: ReadingRules): { list: VocabularyList; value: string; code: string }[] {
   const seen = new Map<string, { list: VocabularyList; value: string; code: string }>();
@@ -68,28 +74,19 @@ export async function ReadingForm({ preview, rules }: { preview: ImportPreview; 
           <legend className="font-semibold">{t("rowDefaults")}</legend>
           <p className="text-sm text-slate-700">{t("rowDefaultsHelp")}</p>
           <div className="flex flex-wrap gap-4">
-            <label className="flex flex-col gap-1 text-sm font-medium">
-              {t("defaultOutcome")}
-              <select name="d.victimOutcome" defaultValue={rules.defaults?.victimOutcome ?? ""} className={select}>
-                <option value="">{t("noDefault")}</option>
-                {victimOutcomes.map((c) => (
-                  <option key={c} value={c}>
-                    {tl(`outcomes.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="flex flex-col gap-1 text-sm font-medium">
-              {t("defaultSourceType")}
-              <select name="d.sourceType" defaultValue={rules.defaults?.sourceType ?? ""} className={select}>
-                <option value="">{t("noDefault")}</option>
-                {sourceTypes.map((c) => (
-                  <option key={c} value={c}>
-                    {tl(`sourceTypes.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {defaultChoices.map(({ field, label, list, codes }) => (
+              <label key={field} className="flex flex-col gap-1 text-sm font-medium">
+                {t(label)}
+                <select name={`d.${field}`} defaultValue={rules.defaults?.[field] ?? ""} className={select}>
+                  <option value="">{t("noDefault")}</option>
+                  {codes.map((c) => (
+                    <option key={c} value={c}>
+                      {tl(`${list}.${c}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
           </div>
         </fieldset>
       ) : null}
